@@ -1,0 +1,72 @@
+import { fail, pass, skip } from '../results.js';
+import { clusterName, regionFlag, taskResource } from '../target-helpers.js';
+import type { ExecTarget } from '../../model/index.js';
+import { defineCheck, type Fix } from '../types.js';
+
+/**
+ * The flag is fixed when a task starts: it cannot be turned on for a running task, and
+ * UpdateService does not start a deployment, so the fix depends on what started the task.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html
+ */
+function fixFor(target: ExecTarget): Fix {
+  const task = target.task!;
+  const cluster = clusterName(target);
+  const region = regionFlag(target);
+  const serviceName = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+  if (serviceName) {
+    return {
+      summary: `Enable exec on service ${serviceName} and force a new deployment; running tasks keep the old flag.`,
+      cli: `aws ecs update-service --cluster ${cluster} --service ${serviceName} --enable-execute-command --force-new-deployment ${region}`,
+      cloudformation: 'AWS::ECS::Service: EnableExecuteCommand: true',
+      terraform: 'aws_ecs_service: enable_execute_command = true',
+      cdk: 'new ecs.FargateService(this, …, { enableExecuteCommand: true })',
+    };
+  }
+  if (task.startedBy?.startsWith('events-rule/') || task.startedBy?.startsWith('chronos-')) {
+    return {
+      summary:
+        'The task was started by EventBridge: set EnableExecuteCommand on the rule or schedule target.',
+      cloudformation: 'AWS::Events::Rule Targets[].EcsParameters.EnableExecuteCommand: true',
+      terraform: 'aws_cloudwatch_event_target: ecs_target { enable_execute_command = true }',
+      cdk: 'new targets.EcsTask({ …, enableExecuteCommand: true })',
+    };
+  }
+  if (task.startedBy && /batch/i.test(task.startedBy)) {
+    return {
+      summary:
+        'The task was started by AWS Batch: set enableExecuteCommand in the job definition ecsProperties.',
+      terraform: 'aws_batch_job_definition: ecs_properties.task_properties[].enable_execute_command = true',
+    };
+  }
+  return {
+    summary: 'Run a new task with exec enabled; it cannot be turned on for a running task.',
+    cli: `aws ecs run-task --cluster ${cluster} --task-definition ${task.taskDefinitionArn.split('/').pop()} --enable-execute-command ${region} …`,
+  };
+}
+
+export const taskExecEnabled = defineCheck({
+  id: 'task.exec-enabled',
+  title: 'Task was started with exec enabled',
+  layer: 'task',
+  suite: 'readiness',
+  modes: ['live'],
+  rationale:
+    'ECS refuses ExecuteCommand for a task that was not started with enableExecuteCommand=true. Enabling it on a service later does not change running tasks.',
+  references: { docs: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html'] },
+  run(target) {
+    const task = target.task;
+    if (!task) return [skip(taskResource(target), 'No running task to judge.')];
+    if (task.enableExecuteCommand) {
+      return [
+        pass(task.arn, 'Task was started with enableExecuteCommand=true.', [
+          'DescribeTasks: enableExecuteCommand=true',
+        ]),
+      ];
+    }
+    return [
+      fail(task.arn, `Task ${task.id} was started with enableExecuteCommand=false.`, fixFor(target), [
+        'DescribeTasks: enableExecuteCommand=false',
+      ]),
+    ];
+  },
+});

@@ -1,0 +1,83 @@
+import type { ExecTarget, SourceLocation } from '../model/index.js';
+
+export type Status = 'pass' | 'fail' | 'warn' | 'info' | 'skip' | 'unknown' | 'error' | 'suppressed';
+export type Layer =
+  | 'client'
+  | 'caller'
+  | 'cluster'
+  | 'service'
+  | 'task'
+  | 'task-definition'
+  | 'task-role'
+  | 'kms'
+  | 'logging'
+  | 'network'
+  | 'hardening';
+/** readiness: exec fails without it; audit: exec works but the audit trail is missing or weak. */
+export type Suite = 'readiness' | 'audit' | 'hardening';
+export type Mode = 'live' | 'lint';
+
+/** How to fix a failing finding: one line, and where it applies the exact command and IaC property. */
+export interface Fix {
+  summary: string;
+  /** A ready-to-run command with the user's real names filled in. */
+  cli?: string;
+  cloudformation?: string;
+  terraform?: string;
+  cdk?: string;
+}
+
+interface ResultBase {
+  /** An ARN, a CloudFormation logical id or a Terraform address. */
+  resource: string;
+  /** Names the concrete thing: "container `web` has readonlyRootFilesystem=true". */
+  message: string;
+  evidence?: string[];
+  location?: SourceLocation;
+}
+
+/** What a check returns. The engine adds the check's id, title, layer and suite. */
+export type CheckResult =
+  | (ResultBase & { status: 'pass'; evidence: [string, ...string[]] })
+  | (ResultBase & { status: 'fail' | 'warn'; fix: Fix })
+  | (ResultBase & { status: 'info'; fix?: Fix })
+  | (ResultBase & { status: 'skip' })
+  /** `needs`: the permission or input that would decide it. */
+  | (ResultBase & { status: 'unknown'; needs?: string });
+
+export interface CheckOptions {
+  /** Lint: exec must be enabled (`--require-exec`). */
+  requireExec: boolean;
+}
+
+export interface CheckContext {
+  options: CheckOptions;
+  now: Date;
+}
+
+export interface CheckReferences {
+  docs: string[];
+  securityHub?: string[];
+  checkov?: string[];
+}
+
+export interface Check {
+  /** Stable, lower-case, dotted by layer. Never changes; see CHECKS.md. */
+  id: string;
+  /** Former ids, still accepted by --only/--skip and suppressions. */
+  aliases?: string[];
+  /** One line that states the requirement. */
+  title: string;
+  layer: Layer;
+  suite: Suite;
+  modes: Mode[];
+  /** Why it matters, for `explain <id>` and the docs. */
+  rationale: string;
+  references: CheckReferences;
+  run(target: ExecTarget, context: CheckContext): CheckResult[];
+}
+
+/** The public helper for built-in and plugin checks alike: it only types the object. */
+export function defineCheck(check: Check): Check {
+  return check;
+}

@@ -1,0 +1,95 @@
+import { taskResource } from '../checks/target-helpers.js';
+import type { Check, CheckContext, CheckResult, Status } from '../checks/types.js';
+import { ExecTarget } from '../model/index.js';
+import type { Finding } from './finding.js';
+
+function toFinding(check: Check, result: CheckResult): Finding {
+  const finding: Finding = {
+    checkId: check.id,
+    title: check.title,
+    layer: check.layer,
+    suite: check.suite,
+    status: result.status,
+    resource: result.resource,
+    message: result.message,
+    evidence: result.evidence ?? [],
+  };
+  if ('fix' in result && result.fix) finding.fix = result.fix;
+  if ('needs' in result && result.needs) finding.needs = result.needs;
+  if (result.location) finding.location = result.location;
+  return finding;
+}
+
+function errorFinding(check: Check, resource: string, message: string): Finding {
+  return {
+    checkId: check.id,
+    title: check.title,
+    layer: check.layer,
+    suite: check.suite,
+    status: 'error',
+    resource,
+    message,
+    evidence: [],
+  };
+}
+
+/** A check that throws, or passes without evidence, becomes an `error` finding, never a crash or a pass. */
+function runOne(check: Check, target: ExecTarget, context: CheckContext): Finding[] {
+  try {
+    return check.run(target, context).map((result) => {
+      if (result.status === 'pass' && (!result.evidence || result.evidence.length === 0)) {
+        return errorFinding(check, result.resource, 'check reported pass without evidence');
+      }
+      return toFinding(check, result);
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [errorFinding(check, taskResource(target), `check threw: ${reason}`)];
+  }
+}
+
+const findingKey = (finding: Finding) =>
+  [finding.checkId, finding.resource, finding.status, finding.message].join('\u0000');
+
+/**
+ * Runs every selected check on every target. Facts shared by targets (one cluster, one task
+ * definition) give identical findings; they are reported once.
+ */
+export function runChecks(
+  targets: readonly ExecTarget[],
+  checks: readonly Check[],
+  context: CheckContext,
+): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const target of targets) {
+    const parsed = ExecTarget.safeParse(target);
+    if (!parsed.success) {
+      throw new Error(`internal: a source produced an invalid target: ${parsed.error.issues[0]?.message}`);
+    }
+    for (const check of checks) {
+      for (const finding of runOne(check, target, context)) {
+        const key = findingKey(finding);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(finding);
+      }
+    }
+  }
+  return findings;
+}
+
+export function countByStatus(findings: readonly Finding[]): Record<Status, number> {
+  const counts: Record<Status, number> = {
+    pass: 0,
+    fail: 0,
+    warn: 0,
+    info: 0,
+    skip: 0,
+    unknown: 0,
+    error: 0,
+    suppressed: 0,
+  };
+  for (const finding of findings) counts[finding.status]++;
+  return counts;
+}

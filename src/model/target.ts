@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ClientFacts } from './client.js';
+import { Cluster, ContainerInstance, Service, Task, TaskDefinition } from './ecs.js';
+import { factSchema } from './fact.js';
+import { Bucket, Caller, Ec2Instance, KmsKey, LogGroup, Role } from './resources.js';
+
+/** Where a fact came from in a file (lint mode). */
+export const SourceLocation = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  /** JSON pointer of the property within the file. */
+  pointer: z.string().optional(),
+});
+export type SourceLocation = z.infer<typeof SourceLocation>;
+
+/**
+ * One thing to judge: a running task (live) or a task definition, with everything it references.
+ * A fact that is absent from the object was not looked for because it does not apply (e.g. no
+ * `kmsKey` when the cluster configures none); a fact with `known: false` was looked for and
+ * could not be learned.
+ */
+export const ExecTarget = z.object({
+  mode: z.enum(['live', 'lint']),
+  partition: z.string(),
+  region: z.string(),
+  accountId: z.string(),
+  /** The container the user asked for with --container, if any. */
+  requestedContainer: z.string().optional(),
+  client: factSchema(ClientFacts).optional(),
+  caller: factSchema(Caller).optional(),
+  cluster: factSchema(Cluster),
+  /** Null: the task was not started by a service. */
+  service: factSchema(Service.nullable()).optional(),
+  task: Task.optional(),
+  taskDefinition: factSchema(TaskDefinition),
+  /** EC2 and EXTERNAL tasks only. */
+  containerInstance: factSchema(ContainerInstance).optional(),
+  /** Looked up for EC2 tasks without a task role, to find the instance profile. */
+  ec2Instance: factSchema(Ec2Instance).optional(),
+  /** The role the SSM agent in the container will use; null when there is none at all. */
+  taskRole: factSchema(Role.nullable()),
+  executionRoleArn: z.string().optional(),
+  /** Present when the cluster configures a KMS key. Null: the key does not exist. */
+  kmsKey: factSchema(KmsKey.nullable()).optional(),
+  /** Present when the exec configuration names a CloudWatch log group. Null: it does not exist. */
+  logGroup: factSchema(LogGroup.nullable()).optional(),
+  /** Present when the exec configuration names an S3 bucket. Null: it does not exist. */
+  bucket: factSchema(Bucket.nullable()).optional(),
+  locations: z.record(z.string(), SourceLocation).optional(),
+});
+export type ExecTarget = z.infer<typeof ExecTarget>;
