@@ -42,6 +42,6 @@ export function unknownFromFact(
 }
 
 /** The value of a known fact, or undefined. */
-export function valueOf<T>(fact: Fact<T> | undefined): T | undefined {
+export function knownValue<T>(fact: Fact<T> | undefined): T | undefined {
   return fact?.known ? fact.value : undefined;
 }

@@ -1,5 +1,5 @@
-import type { SourceLocation } from '../model/index.js';
 import type { Fix, Layer, Status, Suite } from '../checks/types.js';
+import type { SourceLocation } from '../model/index.js';
 
 /** A check result with its check's identity: what every reporter consumes. */
 export interface Finding {

@@ -1,5 +1,5 @@
 import type { Status } from '../checks/types.js';
-import { LAYER_ORDER, type Finding } from './finding.js';
+import { type Finding, LAYER_ORDER } from './finding.js';
 
 export type FailOn = 'fail' | 'warn';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckContext, Status } from '../../src/checks/types.js';
-import { runChecks } from '../../src/engine/run.js';
 import type { Finding } from '../../src/engine/finding.js';
+import { runChecks } from '../../src/engine/run.js';
 import type { ExecTarget } from '../../src/model/index.js';
 import { defaultContext } from './targets.js';
 

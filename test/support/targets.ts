@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../src/checks/types.js';
-import { known, type ExecTarget } from '../../src/model/index.js';
+import { type ExecTarget, known } from '../../src/model/index.js';
 
 /**
  * A healthy Fargate task in us-east-1 with one container, exec enabled, a task role, and

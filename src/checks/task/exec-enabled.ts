@@ -1,6 +1,6 @@
+import type { ExecTarget } from '../../model/index.js';
 import { fail, pass, skip } from '../results.js';
 import { clusterName, regionFlag, taskResource } from '../target-helpers.js';
-import type { ExecTarget } from '../../model/index.js';
 import { defineCheck, type Fix } from '../types.js';
 
 /**
