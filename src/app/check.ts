@@ -1,0 +1,111 @@
+import { builtInChecks } from '../checks/index.js';
+import type { Check } from '../checks/types.js';
+import { UsageError } from '../engine/errors.js';
+import { buildReport, type Report } from '../engine/report.js';
+import { runChecks } from '../engine/run.js';
+import { type Selection, selectChecks, unknownPatterns } from '../engine/select.js';
+import type { FailOn } from '../engine/verdict.js';
+import { type ClientFacts, type Fact, unavailable } from '../model/index.js';
+import type { AwsApi } from '../sources/aws/api.js';
+import { collectLiveTargets } from '../sources/aws/collect.js';
+import { redactSnapshot } from '../sources/aws/redact.js';
+import type { LiveRequest } from '../sources/aws/resolve.js';
+import { recordingApi, replayApi, SNAPSHOT_FORMAT, type Snapshot } from '../sources/aws/snapshot.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface CheckRunOptions {
+  request: LiveRequest;
+  /** Live AWS (with an optional profile) or a recorded snapshot. */
+  source: { kind: 'aws'; profile?: string; api?: AwsApi } | { kind: 'snapshot'; snapshot: Snapshot };
+  /** Keep every AWS response for `--record`. */
+  record?: { redact: boolean };
+  selection: Omit<Selection, 'mode'>;
+  failOn: FailOn;
+  /** Plugin checks, added to the built-in ones. */
+  extraChecks?: readonly Check[];
+  onProgress?: (message: string) => void;
+  now?: Date;
+}
+
+export interface CheckRunResult {
+  report: Report;
+  snapshot?: Snapshot;
+}
+
+async function liveApi(profile: string | undefined, region: string | undefined): Promise<AwsApi> {
+  // The SDK warns on Node 20 about its own future Node support: noise for a CLI's users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { createSdkApi } = await import('../sources/aws/sdk-api.js');
+  const options: { profile?: string; region?: string } = {};
+  if (profile) options.profile = profile;
+  if (region) options.region = region;
+  return createSdkApi(options);
+}
+
+/** `check`: collect live (or replayed) facts for the requested tasks, judge them, and report. */
+export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult> {
+  const checks = [...builtInChecks, ...(options.extraChecks ?? [])];
+  const patterns = [...options.selection.only, ...options.selection.skip];
+  const unknownIds = unknownPatterns(checks, patterns);
+  if (unknownIds.length > 0)
+    throw new UsageError(`unknown check id: ${unknownIds.join(', ')} (see 'ecs-exec-doctor checks')`);
+  const selected = selectChecks(checks, { ...options.selection, mode: 'live' });
+
+  const { source } = options;
+  const request: LiveRequest =
+    source.kind === 'snapshot'
+      ? { ...source.snapshot.request, ...definedOnly(options.request) }
+      : options.request;
+  let api: AwsApi =
+    source.kind === 'snapshot'
+      ? replayApi(source.snapshot)
+      : (source.api ?? (await liveApi(source.profile, options.request.region)));
+  const recorder = options.record ? recordingApi(api) : undefined;
+  if (recorder) api = recorder.api;
+
+  const needsClient = selected.some((check) => check.layer === 'client');
+  const client: Promise<Fact<ClientFacts>> | undefined = !needsClient
+    ? undefined
+    : source.kind === 'snapshot'
+      ? Promise.resolve(
+          source.snapshot.client
+            ? (source.snapshot.client as Fact<ClientFacts>)
+            : unavailable<ClientFacts>('the snapshot holds no client facts'),
+        )
+      : import('../sources/client/probe.js').then(({ probeClient }) => probeClient(source.profile));
+
+  const collected = await collectLiveTargets(api, request, {
+    ...(client ? { client } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const now = options.now ?? new Date();
+  const findings = runChecks(collected.targets, selected, { options: { requireExec: true }, now });
+  const report = buildReport({
+    command: 'check',
+    toolVersion: TOOL_VERSION,
+    now,
+    targets: collected.targets,
+    findings,
+    problems: collected.problems,
+    failOn: options.failOn,
+  });
+
+  if (!recorder || !options.record) return { report };
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    version: 1,
+    recordedAt: now.toISOString(),
+    request,
+    calls: recorder.calls,
+  };
+  const defaultRegion = await api.defaultRegion();
+  if (defaultRegion) snapshot.defaultRegion = defaultRegion;
+  if (client) snapshot.client = await client;
+  return { report, snapshot: options.record.redact ? redactSnapshot(snapshot) : snapshot };
+}
+
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined && value !== false),
+  ) as Partial<T>;
+}

@@ -1,0 +1,208 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck } from '../app/check.js';
+import { TOOL_VERSION } from '../app/version.js';
+import { UsageError } from '../engine/errors.js';
+import type { FailOn } from '../engine/verdict.js';
+import { Snapshot } from '../sources/aws/snapshot.js';
+import { listChecks } from './checks-command.js';
+import { exitCodeForError } from './errors.js';
+import { pairOutputs, writeOutputs } from './output.js';
+import { createProgress } from './progress.js';
+
+/** Repeatable options that also accept comma-separated lists: `--only a,b --only c`. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ];
+}
+
+function append(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+interface CommonOptions {
+  format?: string[];
+  output?: string[];
+  failOn: FailOn;
+  suite: 'readiness' | 'audit' | 'hardening' | 'all';
+  only?: string[];
+  skip?: string[];
+  color: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+function addCommonOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--format <format>', 'output format: text, json (repeatable, paired with --output)')
+        .argParser(append)
+        .default([]),
+    )
+    .addOption(
+      new Option('--output <file>', 'write the paired --format to FILE (repeatable; - for stdout)')
+        .argParser(append)
+        .default([]),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
+        .choices(['fail', 'warn'])
+        .default('fail'),
+    )
+    .addOption(
+      new Option('--suite <suite>', 'which checks to run')
+        .choices(['readiness', 'audit', 'hardening', 'all'])
+        .default('all'),
+    )
+    .addOption(
+      new Option('--only <ids>', 'run only these check ids (repeatable, comma-separated, `task.*` prefixes)')
+        .argParser(collect)
+        .default([]),
+    )
+    .addOption(
+      new Option('--skip <ids>', 'skip these check ids (repeatable, comma-separated)')
+        .argParser(collect)
+        .default([]),
+    )
+    .option('--no-color', 'no colors (also: NO_COLOR)')
+    .option('--quiet', 'no progress indicator')
+    .option('--verbose', 'also list skipped checks and the evidence behind each pass');
+}
+
+function readSnapshot(file: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = Snapshot.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `${file}: not an ecs-exec-doctor snapshot: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+interface CheckCommandOptions extends CommonOptions {
+  cluster?: string;
+  task?: string[];
+  service?: string;
+  all?: boolean;
+  container?: string;
+  snapshot?: string;
+  record?: string;
+  redact?: boolean;
+  region?: string;
+  profile?: string;
+}
+
+async function checkAction(options: CheckCommandOptions): Promise<number> {
+  const tasks = options.task ?? [];
+  if (options.service && tasks.length > 0) throw new UsageError('give either --task or --service, not both');
+  if (!options.snapshot && !tasks.length && !options.service && !options.all) {
+    throw new UsageError('name what to check: --cluster C --task T, --service S, --all, or --snapshot FILE');
+  }
+  const outputs = pairOutputs(options.format ?? [], options.output ?? []);
+  const progress = createProgress(process.stderr, !options.quiet);
+  try {
+    const request = {
+      cluster: options.cluster,
+      tasks: tasks.length > 0 ? tasks : undefined,
+      service: options.service,
+      all: options.all,
+      container: options.container,
+      region: options.region,
+    };
+    const { report, snapshot } = await runCheck({
+      request: Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
+      source: options.snapshot
+        ? { kind: 'snapshot', snapshot: readSnapshot(options.snapshot) }
+        : options.profile
+          ? { kind: 'aws', profile: options.profile }
+          : { kind: 'aws' },
+      ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
+      selection: { suite: options.suite, only: options.only ?? [], skip: options.skip ?? [] },
+      failOn: options.failOn,
+      onProgress: (message) => progress.update(message),
+    });
+    progress.done();
+    if (options.record && snapshot) writeFileSync(options.record, `${JSON.stringify(snapshot, null, 2)}\n`);
+    writeOutputs(report, outputs, { color: options.color, verbose: Boolean(options.verbose) });
+    for (const problem of report.problems) process.stderr.write(`ecs-exec-doctor: incomplete: ${problem}\n`);
+    return report.exitCode;
+  } finally {
+    progress.done();
+  }
+}
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('ecs-exec-doctor')
+    .description('Why does `aws ecs execute-command` fail here, and how do I fix it?')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+
+  addCommonOptions(
+    program
+      .command('check')
+      .description('judge a live task (or a recorded snapshot) and say why exec fails')
+      .option('--cluster <cluster>', 'cluster name or ARN (default: from the task ARN, else "default")')
+      .addOption(new Option('--task <task>', 'task id or ARN (repeatable)').argParser(append))
+      .option('--service <service>', 'every running task of this service')
+      .option('--all', 'every running task of the cluster')
+      .option('--container <name>', 'the container you will exec into')
+      .option('--snapshot <file>', 'replay a recorded snapshot offline instead of calling AWS')
+      .option('--record <file>', 'write every AWS response this run used to FILE')
+      .option('--redact', 'with --record: replace account ids consistently')
+      .option('--region <region>', 'AWS region (default: from ARNs, then the SDK configuration)')
+      .option('--profile <profile>', 'AWS profile'),
+  ).action(async (options: CheckCommandOptions) => setExitCode(await checkAction(options)));
+
+  program
+    .command('checks')
+    .description('list the check catalogue')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action((options: { format: 'text' | 'json' }) => {
+      process.stdout.write(listChecks(options.format));
+      setExitCode(0);
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has printed its message already; --help and --version are not errors.
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+        ? 0
+        : 2;
+    }
+    return exitCodeForError(error, process.stderr);
+  }
+}

@@ -1,0 +1,183 @@
+import { createColors } from 'picocolors';
+import type { Status } from '../checks/types.js';
+import { type Finding, LAYER_ORDER } from '../engine/finding.js';
+import type { Report } from '../engine/report.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Also list skipped checks and the evidence behind each pass. */
+  verbose: boolean;
+}
+
+type Colors = ReturnType<typeof createColors>;
+
+const SYMBOL: Record<Status, string> = {
+  pass: '✔',
+  fail: '✖',
+  warn: '▲',
+  unknown: '?',
+  info: 'ℹ',
+  skip: '–',
+  error: '!',
+  suppressed: '⊘',
+};
+
+function paint(colors: Colors, status: Status, text: string): string {
+  switch (status) {
+    case 'pass':
+      return colors.green(text);
+    case 'fail':
+    case 'error':
+      return colors.red(text);
+    case 'warn':
+      return colors.yellow(text);
+    case 'unknown':
+      return colors.magenta(text);
+    case 'info':
+      return colors.cyan(text);
+    default:
+      return colors.dim(text);
+  }
+}
+
+const LAYER_TITLE: Record<string, string> = {
+  client: 'Client (this machine)',
+  caller: 'Caller IAM',
+  cluster: 'Cluster',
+  service: 'Service',
+  task: 'Task',
+  'task-definition': 'Task definition',
+  'task-role': 'Task role',
+  kms: 'KMS',
+  logging: 'Audit-log destinations',
+  network: 'Network',
+  hardening: 'Hardening',
+};
+
+function header(report: Report): string {
+  const [first] = report.targets;
+  if (!first) return `ecs-exec-doctor ${report.command}: nothing to check`;
+  if (report.targets.length === 1) {
+    const what = first.task
+      ? `task ${first.task}`
+      : `task definition ${first.taskDefinition ?? first.resource}`;
+    const where = [first.cluster && `cluster ${first.cluster}`, first.region].filter(Boolean).join(', ');
+    return `ecs-exec-doctor ${report.command} · ${what}${where ? ` (${where})` : ''}`;
+  }
+  const clusters = [...new Set(report.targets.map((target) => target.cluster).filter(Boolean))];
+  return `ecs-exec-doctor ${report.command} · ${report.targets.length} targets${clusters.length ? ` in ${clusters.join(', ')}` : ''}`;
+}
+
+function fixLines(finding: Finding, indent: string, colors: Colors): string[] {
+  if (!finding.fix) return [];
+  const lines = [`${indent}${colors.bold('Fix:')} ${finding.fix.summary}`];
+  if (finding.fix.cli) {
+    for (const command of finding.fix.cli.split('\n')) lines.push(`${indent}  ${colors.dim('$')} ${command}`);
+  }
+  const iac: [string, string | undefined][] = [
+    ['CloudFormation', finding.fix.cloudformation],
+    ['Terraform', finding.fix.terraform],
+    ['CDK', finding.fix.cdk],
+  ];
+  for (const [label, text] of iac) {
+    if (text) lines.push(`${indent}  ${colors.dim(`${label}:`)} ${text}`);
+  }
+  return lines;
+}
+
+function verdict(report: Report, colors: Colors, showResource: boolean): string[] {
+  const readiness = report.blocking.filter((finding) => finding.suite === 'readiness');
+  const lines: string[] = [];
+  if (readiness.length > 0) {
+    const count = readiness.length === 1 ? '1 blocking problem' : `${readiness.length} blocking problems`;
+    lines.push(colors.red(colors.bold(`✖ Exec will fail: ${count}.`)));
+  } else if (report.blocking.length > 0) {
+    lines.push(colors.yellow(colors.bold('▲ Exec should work, but its audit trail will not:')));
+  } else if (report.counts.unknown > 0) {
+    lines.push(
+      colors.magenta(
+        colors.bold(`? No blocking problem found, but ${report.counts.unknown} check(s) could not decide.`),
+      ),
+    );
+  } else {
+    lines.push(colors.green(colors.bold('✔ No blocking problem found: exec should work.')));
+  }
+  report.blocking.forEach((finding, index) => {
+    lines.push('');
+    lines.push(`  ${index + 1}. ${colors.bold(finding.message)} ${colors.dim(`[${finding.checkId}]`)}`);
+    if (showResource) lines.push(`     ${colors.dim(finding.resource)}`);
+    lines.push(...fixLines(finding, '     ', colors));
+  });
+  return lines;
+}
+
+function findingRows(
+  findings: Finding[],
+  options: TextOptions,
+  colors: Colors,
+  showResource: boolean,
+): string[] {
+  const idWidth = Math.max(...findings.map((finding) => finding.checkId.length));
+  const blocking = new Set(['fail', 'error']);
+  const lines: string[] = [];
+  for (const finding of findings) {
+    const symbol = paint(colors, finding.status, SYMBOL[finding.status]);
+    const id = paint(colors, finding.status, finding.checkId.padEnd(idWidth));
+    lines.push(`  ${symbol} ${id}  ${finding.message}`);
+    const indent = ' '.repeat(idWidth + 6);
+    if (showResource) lines.push(`${indent}${colors.dim(finding.resource)}`);
+    if (finding.status === 'unknown' && finding.needs)
+      lines.push(`${indent}${colors.dim(`needs: ${finding.needs}`)}`);
+    if (finding.status === 'suppressed' && finding.suppression) {
+      lines.push(
+        `${indent}${colors.dim(`suppressed (${finding.suppression.originalStatus}): ${finding.suppression.reason}`)}`,
+      );
+    }
+    // Blocking problems show their fix in the verdict above; warnings and infos show it here.
+    if (!blocking.has(finding.status) && finding.status !== 'pass')
+      lines.push(...fixLines(finding, indent, colors));
+    if (options.verbose && finding.status === 'pass') {
+      for (const evidence of finding.evidence) lines.push(`${indent}${colors.dim(evidence)}`);
+    }
+  }
+  return lines;
+}
+
+function summaryLine(report: Report): string {
+  const parts: [number, string][] = [
+    [report.counts.fail, 'failed'],
+    [report.counts.error, 'broken checks'],
+    [report.counts.warn, 'warnings'],
+    [report.counts.unknown, 'unknown'],
+    [report.counts.pass, 'passed'],
+    [report.counts.info, 'info'],
+    [report.counts.skip, 'skipped'],
+    [report.counts.suppressed, 'suppressed'],
+  ];
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, label]) => `${count} ${label}`)
+    .join(' · ');
+}
+
+/** The human report: the verdict and its fixes first, then every check by layer. */
+export function formatText(report: Report, options: TextOptions): string {
+  const colors = createColors(options.color);
+  const showResource = report.targets.length > 1;
+  const lines = [colors.bold(header(report)), '', ...verdict(report, colors, showResource)];
+
+  const visible = report.findings.filter((finding) => options.verbose || finding.status !== 'skip');
+  for (const layer of LAYER_ORDER) {
+    const inLayer = visible.filter((finding) => finding.layer === layer);
+    if (inLayer.length === 0) continue;
+    lines.push(
+      '',
+      colors.bold(LAYER_TITLE[layer] ?? layer),
+      ...findingRows(inLayer, options, colors, showResource),
+    );
+  }
+
+  lines.push('', summaryLine(report));
+  for (const problem of report.problems) lines.push(colors.red(`Incomplete: ${problem}`));
+  return `${lines.join('\n')}\n`;
+}
