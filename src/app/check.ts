@@ -1,16 +1,13 @@
-import { builtInChecks } from '../checks/index.js';
-import type { Check } from '../checks/types.js';
-import { UsageError } from '../engine/errors.js';
 import { buildReport, type Report } from '../engine/report.js';
 import { runChecks } from '../engine/run.js';
-import { type Selection, selectChecks, unknownPatterns } from '../engine/select.js';
-import type { FailOn } from '../engine/verdict.js';
+import { selectChecks } from '../engine/select.js';
 import { type ClientFacts, type Fact, unavailable } from '../model/index.js';
 import type { AwsApi } from '../sources/aws/api.js';
 import { collectLiveTargets } from '../sources/aws/collect.js';
 import { redactSnapshot } from '../sources/aws/redact.js';
 import type { LiveRequest } from '../sources/aws/resolve.js';
 import { recordingApi, replayApi, SNAPSHOT_FORMAT, type Snapshot } from '../sources/aws/snapshot.js';
+import { applyPolicy, type Settings } from './settings.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface CheckRunOptions {
@@ -19,10 +16,8 @@ export interface CheckRunOptions {
   source: { kind: 'aws'; profile?: string; api?: AwsApi } | { kind: 'snapshot'; snapshot: Snapshot };
   /** Keep every AWS response for `--record`. */
   record?: { redact: boolean };
-  selection: Omit<Selection, 'mode'>;
-  failOn: FailOn;
-  /** Plugin checks, added to the built-in ones. */
-  extraChecks?: readonly Check[];
+  /** The checks, selection and policy; `resolveSettings` builds them from flags and the config file. */
+  settings: Settings;
   onProgress?: (message: string) => void;
   now?: Date;
 }
@@ -30,6 +25,8 @@ export interface CheckRunOptions {
 export interface CheckRunResult {
   report: Report;
   snapshot?: Snapshot;
+  /** Expired suppressions and the like: said on stderr, never in the report. */
+  warnings: string[];
 }
 
 async function liveApi(profile: string | undefined, region: string | undefined): Promise<AwsApi> {
@@ -44,12 +41,8 @@ async function liveApi(profile: string | undefined, region: string | undefined):
 
 /** `check`: collect live (or replayed) facts for the requested tasks, judge them, and report. */
 export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult> {
-  const checks = [...builtInChecks, ...(options.extraChecks ?? [])];
-  const patterns = [...options.selection.only, ...options.selection.skip];
-  const unknownIds = unknownPatterns(checks, patterns);
-  if (unknownIds.length > 0)
-    throw new UsageError(`unknown check id: ${unknownIds.join(', ')} (see 'ecs-exec-doctor checks')`);
-  const selected = selectChecks(checks, { ...options.selection, mode: 'live' });
+  const { settings } = options;
+  const selected = selectChecks(settings.checks, { ...settings.selection, mode: 'live' });
 
   const { source } = options;
   const request: LiveRequest =
@@ -79,7 +72,9 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const now = options.now ?? new Date();
-  const findings = runChecks(collected.targets, selected, { options: { requireExec: true }, now });
+  // Live `check` is asked because someone wants to exec: exec is required by definition.
+  const judged = runChecks(collected.targets, selected, { options: { requireExec: true }, now });
+  const { findings, warnings } = applyPolicy(judged, settings, now);
   const report = buildReport({
     command: 'check',
     toolVersion: TOOL_VERSION,
@@ -87,10 +82,10 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
     targets: collected.targets,
     findings,
     problems: collected.problems,
-    failOn: options.failOn,
+    failOn: settings.failOn,
   });
 
-  if (!recorder || !options.record) return { report };
+  if (!recorder || !options.record) return { report, warnings };
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     version: 1,
@@ -101,7 +96,7 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
   const defaultRegion = await api.defaultRegion();
   if (defaultRegion) snapshot.defaultRegion = defaultRegion;
   if (client) snapshot.client = await client;
-  return { report, snapshot: options.record.redact ? redactSnapshot(snapshot) : snapshot };
+  return { report, warnings, snapshot: options.record.redact ? redactSnapshot(snapshot) : snapshot };
 }
 
 function definedOnly<T extends object>(object: T): Partial<T> {

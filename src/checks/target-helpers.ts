@@ -59,8 +59,13 @@ export function regionFlag(target: ExecTarget): string {
   return `--region ${target.region}`;
 }
 
-/** A ready-to-run `aws ecs execute-command` for one container of the target task. */
+/**
+ * A ready-to-run `aws ecs execute-command` for one container of the target task. Windows
+ * containers (Server Core, the only Windows images ECS Exec supports) have no /bin/sh.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html
+ */
 export function executeCommandLine(target: ExecTarget, containerName: string): string {
   const task = target.task?.id ?? 'TASK_ID';
-  return `aws ecs execute-command --cluster ${clusterName(target)} --task ${task} --container ${containerName} --interactive --command "/bin/sh" ${regionFlag(target)}`;
+  const shell = isWindows(target) ? 'powershell.exe' : '/bin/sh';
+  return `aws ecs execute-command --cluster ${clusterName(target)} --task ${task} --container ${containerName} --interactive --command "${shell}" ${regionFlag(target)}`;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from '../app/check.js';
+import { resolveSettings, type SettingsInput } from '../app/settings.js';
 import { TOOL_VERSION } from '../app/version.js';
 import { UsageError } from '../engine/errors.js';
 import type { FailOn } from '../engine/verdict.js';
@@ -28,8 +29,10 @@ function append(value: string, previous: string[] = []): string[] {
 interface CommonOptions {
   format?: string[];
   output?: string[];
-  failOn: FailOn;
-  suite: 'readiness' | 'audit' | 'hardening' | 'all';
+  failOn?: FailOn;
+  suite?: 'readiness' | 'audit' | 'hardening' | 'all';
+  plugin?: string[];
+  config?: string;
   only?: string[];
   skip?: string[];
   color: boolean;
@@ -69,9 +72,24 @@ function addCommonOptions(command: Command): Command {
         .argParser(collect)
         .default([]),
     )
+    .addOption(
+      new Option('--plugin <path|package>', 'load extra checks from a module (repeatable)').argParser(append),
+    )
+    .option('--config <file>', 'config file (default: .ecs-exec-doctor.yml in the current directory)')
     .option('--no-color', 'no colors (also: NO_COLOR)')
     .option('--quiet', 'no progress indicator')
     .option('--verbose', 'also list skipped checks and the evidence behind each pass');
+}
+
+function settingsInput(options: CommonOptions): SettingsInput {
+  const input: SettingsInput = {};
+  if (options.config) input.config = options.config;
+  if (options.plugin) input.plugins = options.plugin;
+  if (options.failOn) input.failOn = options.failOn;
+  if (options.suite) input.suite = options.suite;
+  if (options.only) input.only = options.only;
+  if (options.skip) input.skip = options.skip;
+  return input;
 }
 
 function readSnapshot(file: string): Snapshot {
@@ -119,6 +137,7 @@ async function checkAction(options: CheckCommandOptions): Promise<number> {
     throw new UsageError('name what to check: --cluster C --task T, --service S, --all, or --snapshot FILE');
   }
   const outputs = pairOutputs(options.format ?? [], options.output ?? []);
+  const settings = await resolveSettings(settingsInput(options));
   const progress = createProgress(process.stderr, !options.quiet);
   try {
     const request = {
@@ -129,7 +148,7 @@ async function checkAction(options: CheckCommandOptions): Promise<number> {
       container: options.container,
       region: options.region,
     };
-    const { report, snapshot } = await runCheck({
+    const { report, snapshot, warnings } = await runCheck({
       request: Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
       source: options.snapshot
         ? { kind: 'snapshot', snapshot: readSnapshot(options.snapshot) }
@@ -137,13 +156,13 @@ async function checkAction(options: CheckCommandOptions): Promise<number> {
           ? { kind: 'aws', profile: options.profile }
           : { kind: 'aws' },
       ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
-      selection: { suite: options.suite, only: options.only ?? [], skip: options.skip ?? [] },
-      failOn: options.failOn,
+      settings,
       onProgress: (message) => progress.update(message),
     });
     progress.done();
     if (options.record && snapshot) writeFileSync(options.record, `${JSON.stringify(snapshot, null, 2)}\n`);
     writeOutputs(report, outputs, { color: options.color, verbose: Boolean(options.verbose) });
+    for (const warning of warnings) process.stderr.write(`ecs-exec-doctor: warning: ${warning}\n`);
     for (const problem of report.problems) process.stderr.write(`ecs-exec-doctor: incomplete: ${problem}\n`);
     return report.exitCode;
   } finally {

@@ -37,7 +37,7 @@ export function lastSegment(arnOrName: string): string {
  */
 export function clusterNameFromTaskArn(taskArn: string): string | undefined {
   const arn = parseArn(taskArn);
-  if (!arn || arn.service !== 'ecs') return undefined;
+  if (arn?.service !== 'ecs') return undefined;
   const segments = arn.resource.split('/');
   return segments[0] === 'task' && segments.length === 3 ? segments[1] : undefined;
 }

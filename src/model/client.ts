@@ -17,5 +17,9 @@ export const ClientFacts = z.object({
   profile: z.string().optional(),
   /** Whether that profile signs in with IAM Identity Center (sso_start_url or sso_session). */
   profileUsesSso: z.boolean().optional(),
+  /** Node's `process.platform` (linux, darwin, win32): picks the install command to suggest. */
+  os: z.string().optional(),
+  /** Node's `process.arch` (x64, arm64): the plugin build must match the CPU. */
+  arch: z.string().optional(),
 });
 export type ClientFacts = z.infer<typeof ClientFacts>;

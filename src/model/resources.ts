@@ -66,6 +66,10 @@ export const Bucket = z.object({
   name: z.string(),
   /** Null when S3 says there is no default-encryption configuration. */
   encryption: BucketEncryption.nullable().optional(),
+  /**
+   * GetBucketVersioning Status: Enabled, Suspended, or Disabled when S3 returns no Status (never
+   * enabled). Undefined: not read.
+   */
   versioning: z.string().optional(),
   objectLockEnabled: z.boolean().optional(),
 });

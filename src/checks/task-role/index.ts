@@ -1,3 +1,4 @@
 import type { Check } from '../types.js';
+import { taskRolePresent } from './present.js';
 
-export const taskRoleChecks: Check[] = [];
+export const taskRoleChecks: Check[] = [taskRolePresent];

@@ -2,6 +2,7 @@ import type { ExecTarget } from '../../model/index.js';
 import { fail, pass, skip } from '../results.js';
 import { clusterName, regionFlag, taskResource } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
+import { runTaskCommand, serviceNameOf } from './task-origin.js';
 
 /**
  * The flag is fixed when a task starts: it cannot be turned on for a running task, and
@@ -12,7 +13,7 @@ function fixFor(target: ExecTarget): Fix {
   const task = target.task!;
   const cluster = clusterName(target);
   const region = regionFlag(target);
-  const serviceName = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+  const serviceName = serviceNameOf(target);
   if (serviceName) {
     return {
       summary: `Enable exec on service ${serviceName} and force a new deployment; running tasks keep the old flag.`,
@@ -40,7 +41,7 @@ function fixFor(target: ExecTarget): Fix {
   }
   return {
     summary: 'Run a new task with exec enabled; it cannot be turned on for a running task.',
-    cli: `aws ecs run-task --cluster ${cluster} --task-definition ${task.taskDefinitionArn.split('/').pop()} --enable-execute-command ${region} …`,
+    cli: runTaskCommand(target),
   };
 }
 

@@ -36,8 +36,7 @@ async function profileUsesSso(profile: string): Promise<boolean | undefined> {
     const { loadSharedConfigFiles } = await import('@smithy/core/config');
     const { configFile } = await loadSharedConfigFiles();
     const section = configFile[profile];
-    if (!section) return undefined;
-    return Boolean(section.sso_start_url || section.sso_session);
+    return Boolean(section?.sso_start_url || section?.sso_session);
   } catch {
     return undefined;
   }
@@ -50,7 +49,13 @@ export async function probeClient(profile: string | undefined): Promise<Fact<Cli
     probeVersion('session-manager-plugin', parsePluginVersion),
     profileUsesSso(profileName),
   ]);
-  const facts: ClientFacts = { awsCli, sessionManagerPlugin, profile: profileName };
+  const facts: ClientFacts = {
+    awsCli,
+    sessionManagerPlugin,
+    profile: profileName,
+    os: process.platform,
+    arch: process.arch,
+  };
   if (usesSso !== undefined) facts.profileUsesSso = usesSso;
   return known(facts);
 }

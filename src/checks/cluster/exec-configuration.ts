@@ -1,0 +1,56 @@
+import type {
+  ExecTarget,
+  ExecuteCommandConfiguration,
+  ExecuteCommandLogConfiguration,
+} from '../../model/index.js';
+import { clusterName, regionFlag } from '../target-helpers.js';
+
+/** Helpers shared by the cluster checks: reading `executeCommandConfiguration` and rewriting it. */
+
+export const EXEC_CONFIGURATION_DOCS =
+  'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html';
+
+export type LoggingMode = NonNullable<ExecuteCommandConfiguration['logging']>;
+
+/** An absent `logging` means DEFAULT, as the API documents. */
+export function loggingMode(configuration: ExecuteCommandConfiguration | undefined): LoggingMode {
+  return configuration?.logging ?? 'DEFAULT';
+}
+
+/** Whether a `logConfiguration` sets anything at all (an empty object sets nothing). */
+export function hasLogSettings(logConfiguration: ExecuteCommandLogConfiguration | undefined): boolean {
+  return Object.values(logConfiguration ?? {}).some((value) => value !== undefined);
+}
+
+/** The transcript destinations an OVERRIDE configuration names, in words. */
+export function logDestinations(logConfiguration: ExecuteCommandLogConfiguration | undefined): string[] {
+  const destinations: string[] = [];
+  if (logConfiguration?.cloudWatchLogGroupName) {
+    destinations.push(`CloudWatch Logs group ${logConfiguration.cloudWatchLogGroupName}`);
+  }
+  if (logConfiguration?.s3BucketName) {
+    destinations.push(`S3 bucket ${logConfiguration.s3BucketName}/${logConfiguration.s3KeyPrefix ?? ''}`);
+  }
+  return destinations;
+}
+
+/** An evidence line naming where the cluster fact came from: the API (live) or the files (lint). */
+export function clusterEvidence(target: ExecTarget, fact: string): string {
+  return `${target.mode === 'live' ? 'DescribeClusters' : 'cluster'}: ${fact}`;
+}
+
+/**
+ * UpdateCluster replaces the cluster's whole `executeCommandConfiguration`: a command that sets only
+ * `kmsKeyId` resets logging to DEFAULT. So every fix command carries the complete configuration,
+ * built from the current one with the change applied.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html
+ */
+export function updateClusterCommand(target: ExecTarget, configuration: ExecuteCommandConfiguration): string {
+  const { kmsKeyId, logging, logConfiguration } = configuration;
+  const json = JSON.stringify({ executeCommandConfiguration: { kmsKeyId, logging, logConfiguration } });
+  return `aws ecs update-cluster --cluster ${clusterName(target)} --configuration '${json}' ${regionFlag(target)}`;
+}
+
+/** The sentence that goes with every update-cluster fix. */
+export const UPDATE_CLUSTER_NOTE =
+  'update-cluster replaces the whole exec configuration, so the command repeats the settings you keep.';

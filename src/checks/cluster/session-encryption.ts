@@ -1,0 +1,58 @@
+import { pass, unknownFromFact, warn } from '../results.js';
+import { clusterResource } from '../target-helpers.js';
+import { defineCheck } from '../types.js';
+import {
+  clusterEvidence,
+  EXEC_CONFIGURATION_DOCS,
+  UPDATE_CLUSTER_NOTE,
+  updateClusterCommand,
+} from './exec-configuration.js';
+
+/**
+ * Sessions always run over TLS 1.2; a cluster `kmsKeyId` adds a customer-controlled layer on the
+ * data channel between your machine and the container, whose use KMS logs and a key policy governs.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+ */
+export const clusterSessionEncryption = defineCheck({
+  id: 'cluster.session-encryption',
+  title: 'A customer KMS key encrypts exec sessions',
+  layer: 'cluster',
+  suite: 'audit',
+  modes: ['live', 'lint'],
+  rationale:
+    'Without kmsKeyId, session data is protected by TLS only. With it, the data channel is also encrypted with your KMS key: every session then needs kms:GenerateDataKey for the caller and kms:Decrypt for the task role, which you control and CloudTrail records.',
+  references: {
+    docs: [
+      EXEC_CONFIGURATION_DOCS,
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
+    ],
+  },
+  run(target) {
+    const resource = clusterResource(target);
+    if (!target.cluster.known)
+      return [unknownFromFact(resource, 'the cluster configuration', target.cluster)];
+    const configuration = target.cluster.value.executeCommandConfiguration;
+    if (configuration?.kmsKeyId) {
+      return [
+        pass(resource, `Exec sessions are encrypted with KMS key ${configuration.kmsKeyId}.`, [
+          clusterEvidence(target, `kmsKeyId=${configuration.kmsKeyId}`),
+        ]),
+      ];
+    }
+    return [
+      warn(
+        resource,
+        'The cluster sets no kmsKeyId: exec session data is protected by TLS only, not by a key you control.',
+        {
+          summary: `Set a symmetric KMS key as the cluster's exec kmsKeyId; the caller then needs kms:GenerateDataKey and the task role kms:Decrypt on it. ${UPDATE_CLUSTER_NOTE}`,
+          cli: updateClusterCommand(target, { ...configuration, kmsKeyId: 'KMS_KEY_ARN' }),
+          cloudformation: 'AWS::ECS::Cluster Configuration.ExecuteCommandConfiguration.KmsKeyId: <key ARN>',
+          terraform:
+            'aws_ecs_cluster: configuration { execute_command_configuration { kms_key_id = aws_kms_key.exec.arn } }',
+          cdk: 'new ecs.Cluster(this, …, { executeCommandConfiguration: { kmsKey } })',
+        },
+        [clusterEvidence(target, configuration ? 'kmsKeyId absent' : 'no executeCommandConfiguration')],
+      ),
+    ];
+  },
+});

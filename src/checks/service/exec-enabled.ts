@@ -1,0 +1,62 @@
+import { fail, info, pass, skip, unknownFromFact, warn } from '../results.js';
+import { taskResource } from '../target-helpers.js';
+import { defineCheck } from '../types.js';
+import { replaceTasksFix, UPDATE_SERVICE_DOCS } from './redeploy.js';
+
+/**
+ * A service starts its tasks with its own enableExecuteCommand, so a service without it never
+ * produces an exec-able task. In lint mode a service without exec may be deliberate (production
+ * services often turn it off), so it fails only when exec is required.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html
+ */
+export const serviceExecEnabled = defineCheck({
+  id: 'service.exec-enabled',
+  title: 'Service has exec enabled',
+  layer: 'service',
+  suite: 'readiness',
+  modes: ['live', 'lint'],
+  rationale:
+    "Tasks started by a service carry the service's enableExecuteCommand (CloudFormation EnableExecuteCommand, Terraform enable_execute_command). In lint mode, a service without it fails only when exec is required (--require-exec); it warns when the files show exec is intended, which today means the cluster has an exec configuration (a task role that grants the ssmmessages actions will count as well once IAM evaluation judges it), and is informational otherwise.",
+  references: {
+    docs: [
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html',
+      UPDATE_SERVICE_DOCS,
+    ],
+  },
+  run(target, context) {
+    const fact = target.service;
+    if (!fact) return [skip(taskResource(target), 'No service is in scope.')];
+    if (!fact.known) return [unknownFromFact(taskResource(target), 'the service', fact)];
+    const service = fact.value;
+    if (service === null) {
+      return [
+        skip(
+          taskResource(target),
+          target.mode === 'live'
+            ? 'The task was not started by a service.'
+            : 'No service in the files runs this task definition.',
+        ),
+      ];
+    }
+    const source = target.mode === 'live' ? 'DescribeServices' : 'service';
+    const evidence = `${source}: enableExecuteCommand=${service.enableExecuteCommand}`;
+    if (service.enableExecuteCommand) {
+      return [pass(service.arn, `Service ${service.name} has enableExecuteCommand=true.`, [evidence])];
+    }
+    const message = `Service ${service.name} has enableExecuteCommand=false, so its tasks start without exec.`;
+    const fix = replaceTasksFix(target, service, true);
+    if (target.mode === 'live' || context.options.requireExec)
+      return [fail(service.arn, message, fix, [evidence])];
+    const execConfigured =
+      target.cluster.known && target.cluster.value.executeCommandConfiguration !== undefined;
+    if (execConfigured) {
+      return [
+        warn(service.arn, `${message} The cluster has an exec configuration, so exec looks intended.`, fix, [
+          evidence,
+          'cluster: executeCommandConfiguration present',
+        ]),
+      ];
+    }
+    return [info(service.arn, `${message} Nothing in the files shows exec is intended.`, fix)];
+  },
+});

@@ -1,0 +1,119 @@
+import type { ContainerDefinition, ExecTarget } from '../../model/index.js';
+import { pass, warn } from '../results.js';
+import { executeCommandLine, taskDefinitionResource } from '../target-helpers.js';
+import { type CheckResult, defineCheck, type Fix } from '../types.js';
+import { definitionSource, judgeEachContainer, listOf } from './containers.js';
+
+/**
+ * A shell served by the container itself (SSH, or a command-over-HTTP server) bypasses what makes
+ * ECS Exec auditable: IAM authorization per task and container (`ecs:ExecuteCommand` with its
+ * condition keys), a CloudTrail ExecuteCommand event, and the session transcript in CloudWatch
+ * Logs or S3.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+ */
+const SSH_SERVERS = ['sshd', 'dropbear'];
+const WEB_SHELL_SERVERS = [
+  'shell2http',
+  'gotty',
+  'ttyd',
+  'wetty',
+  'shellinaboxd',
+  'websocketd',
+  'wssh',
+  'sshwifty',
+];
+const SHELL_SERVERS = new Set([...SSH_SERVERS, ...WEB_SHELL_SERVERS]);
+/** Image repositories whose default command is such a server (the task definition may not say). */
+const SHELL_SERVER_IMAGES = new Set([...SHELL_SERVERS, 'openssh-server', 'shellinabox', 'webssh']);
+const SSH_PORT = 22;
+
+/** The programs a command line names: words split on shell syntax, without their directory. */
+function programsIn(words: readonly string[]): string[] {
+  return words
+    .join(' ')
+    .split(/[\s;&|()<>'"`=]+/)
+    .map((word) => word.split('/').pop() ?? word)
+    .filter(Boolean);
+}
+
+/** `registry/owner/name:tag@digest` → `name`. */
+function imageRepositoryName(image: string): string {
+  const withoutDigest = image.split('@')[0] ?? image;
+  const name = withoutDigest.split('/').pop() ?? withoutDigest;
+  return name.split(':')[0] ?? name;
+}
+
+function sideDoors(container: ContainerDefinition): string[] {
+  const doors: string[] = [];
+  if (container.portMappings.some((port) => port.containerPort === SSH_PORT || port.hostPort === SSH_PORT)) {
+    doors.push('exposes port 22');
+  }
+  const programs = new Set(
+    programsIn([...(container.entryPoint ?? []), ...(container.command ?? [])]).filter((program) =>
+      SHELL_SERVERS.has(program),
+    ),
+  );
+  if (programs.size > 0) doors.push(`runs ${listOf([...programs])} (entryPoint/command)`);
+  const repository = container.image ? imageRepositoryName(container.image) : undefined;
+  if (repository && SHELL_SERVER_IMAGES.has(repository) && !programs.has(repository)) {
+    doors.push(`uses the image ${container.image}, which serves a shell`);
+  }
+  return doors;
+}
+
+function fixFor(target: ExecTarget, container: ContainerDefinition): Fix {
+  const fix: Fix = {
+    summary: `Remove the SSH or web-shell server and its port from container \`${container.name}\`, and use ECS Exec, which IAM authorizes per container, CloudTrail records, and session logging transcribes.`,
+    cloudformation: `AWS::ECS::TaskDefinition ContainerDefinitions[Name=${container.name}]: remove the port 22 mapping and the server from EntryPoint/Command; AWS::ECS::Service: EnableExecuteCommand: true`,
+    terraform: `aws_ecs_task_definition container_definitions JSON, container "${container.name}": remove the port 22 mapping and the server; aws_ecs_service: enable_execute_command = true`,
+    cdk: `new ecs.FargateService(this, …, { enableExecuteCommand: true }) and drop the server from container '${container.name}'`,
+  };
+  return target.mode === 'live' ? { ...fix, cli: executeCommandLine(target, container.name) } : fix;
+}
+
+function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[] {
+  const resource = taskDefinitionResource(target);
+  const source = definitionSource(target);
+  const doors = sideDoors(container);
+  if (doors.length > 0) {
+    return [
+      warn(
+        resource,
+        `Container \`${container.name}\` ${listOf(doors)}: a shell door outside ECS Exec, with no per-container IAM authorization, no CloudTrail ExecuteCommand event and no session transcript.`,
+        fixFor(target, container),
+        doors.map((door) => `${source}: container ${container.name} ${door}`),
+      ),
+    ];
+  }
+  const ports = container.portMappings.map((port) => port.containerPort).filter((port) => port !== undefined);
+  const commandLine = [...(container.entryPoint ?? []), ...(container.command ?? [])].join(' ');
+  return [
+    pass(
+      resource,
+      `Container \`${container.name}\` shows no SSH or web-shell server in its ports, entryPoint/command or image.`,
+      [
+        `${source}: container ${container.name} maps ${ports.length > 0 ? `ports ${ports.join(', ')}` : 'no ports'}`,
+        `${source}: container ${container.name} entryPoint/command ${commandLine ? `\`${commandLine}\`` : 'not set (image default)'}; image ${container.image ?? 'not set'}`,
+      ],
+    ),
+  ];
+}
+
+export const taskDefinitionRemoteShellDaemon = defineCheck({
+  id: 'task-definition.remote-shell-daemon',
+  title: 'Containers serve no SSH or command-over-HTTP shell beside ECS Exec',
+  layer: 'task-definition',
+  suite: 'hardening',
+  modes: ['live', 'lint'],
+  rationale:
+    'An SSH daemon, port 22, or a command-over-HTTP server (shell2http, gotty, ttyd, wetty…) gives a shell that bypasses ECS Exec: no ecs:ExecuteCommand authorization and its condition keys, no CloudTrail event, no session log. ECS Exec gives the same access with an audit trail.',
+  references: {
+    docs: [
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html',
+    ],
+  },
+  run(target) {
+    return judgeEachContainer(target, (container) => judge(target, container));
+  },
+});

@@ -1,0 +1,173 @@
+import type { ExecTarget, Role } from '../../model/index.js';
+import { lastSegment } from '../../model/index.js';
+import { fail, knownValue, pass, unknownFromFact, warn } from '../results.js';
+import { taskDefinitionLabel, taskDefinitionResource, taskResource } from '../target-helpers.js';
+import { launchTypeOf } from '../task/launch-type.js';
+import { type CheckResult, defineCheck, type Fix } from '../types.js';
+
+/**
+ * The SSM agent in the container opens its channels with the task role: a RunTask override of
+ * taskRoleArn, else the task definition's. Without one, Fargate has no credentials at all ("You
+ * must use a task role"); on EC2 the SDK chain falls back through IMDS to the instance profile,
+ * which is undocumented and shares one role with every task on the host.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
+ */
+
+function isFargate(target: ExecTarget): boolean {
+  if (target.task) return launchTypeOf(target.task) === 'FARGATE';
+  return knownValue(target.taskDefinition)?.requiresCompatibilities.includes('FARGATE') ?? false;
+}
+
+function executionRoleArn(target: ExecTarget): string | undefined {
+  return target.executionRoleArn ?? knownValue(target.taskDefinition)?.executionRoleArn;
+}
+
+/** The execution role is the usual mistake: say plainly that it does not count. */
+function executionRoleNote(target: ExecTarget): string {
+  const arn = executionRoleArn(target);
+  if (!arn) return '';
+  return ` Its only role is the execution role ${lastSegment(arn)}, which the SSM agent does NOT use: ECS uses it to pull images, fetch secrets and send application logs.`;
+}
+
+function addTaskRoleFix(target: ExecTarget): Fix {
+  const label = taskDefinitionLabel(target);
+  const family = label.split(':')[0];
+  const trustPolicy =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+  return {
+    summary: `Create a task role that ecs-tasks.amazonaws.com may assume, grant it the four ssmmessages actions, set it as taskRoleArn in a new revision of task definition ${family} and start new tasks (the execution role does not count).`,
+    cli: `aws iam create-role --role-name ${family}-task-role --assume-role-policy-document '${trustPolicy}'`,
+    cloudformation: 'AWS::ECS::TaskDefinition: TaskRoleArn: !GetAtt TaskRole.Arn',
+    terraform: 'aws_ecs_task_definition: task_role_arn = aws_iam_role.task.arn',
+    cdk: 'new ecs.FargateTaskDefinition(this, …, { taskRole }) (or Ec2TaskDefinition)',
+  };
+}
+
+function roleFound(target: ExecTarget, role: Role): CheckResult {
+  const resource = taskResource(target);
+  if (role.source === 'task-override') {
+    const definitionRole = knownValue(target.taskDefinition)?.taskRoleArn;
+    return pass(
+      resource,
+      `Task role ${role.name} comes from the RunTask override taskRoleArn, which wins over the task definition.`,
+      [
+        `DescribeTasks: overrides.taskRoleArn=${role.arn}`,
+        `task definition ${taskDefinitionLabel(target)}: taskRoleArn=${definitionRole ?? 'none'} (overridden)`,
+      ],
+    );
+  }
+  if (role.source === 'task-definition') {
+    return pass(
+      resource,
+      `Task role ${role.name} comes from task definition ${taskDefinitionLabel(target)}.`,
+      [`task definition ${taskDefinitionLabel(target)}: taskRoleArn=${role.arn}`],
+    );
+  }
+  const instance = knownValue(target.ec2Instance)?.instanceId ?? 'the host';
+  const profile = role.instanceProfileArn ? lastSegment(role.instanceProfileArn) : 'unknown';
+  return warn(
+    resource,
+    `Task has no task role: the SSM agent falls back through IMDS to instance profile ${profile} of ${instance} and its role ${role.name}. This works but is undocumented, and every task on the host shares that role.`,
+    addTaskRoleFix(target),
+    [
+      `task definition ${taskDefinitionLabel(target)}: no taskRoleArn; DescribeTasks: no overrides.taskRoleArn`,
+      `DescribeInstances: ${instance} iamInstanceProfile=${role.instanceProfileArn ?? 'unknown'}`,
+      `GetInstanceProfile: role ${role.arn}`,
+    ],
+  );
+}
+
+function noRoleLive(target: ExecTarget): CheckResult {
+  const resource = taskResource(target);
+  const evidence = [
+    `task definition ${taskDefinitionLabel(target)}: no taskRoleArn; DescribeTasks: no overrides.taskRoleArn`,
+  ];
+  if (isFargate(target)) {
+    return fail(
+      resource,
+      `Task has no task role, and Fargate has no fallback: "You must use a task role" for ECS Exec, so the SSM agent cannot open its channels.${executionRoleNote(target)}`,
+      addTaskRoleFix(target),
+      evidence,
+    );
+  }
+  if (target.task && launchTypeOf(target.task) === 'EXTERNAL') {
+    return fail(
+      resource,
+      `Task has no task role, and its ECS Anywhere (EXTERNAL) host has no instance profile to fall back to: the SSM agent has no credentials to open its channels.${executionRoleNote(target)}`,
+      addTaskRoleFix(target),
+      [...evidence, 'DescribeTasks: launchType=EXTERNAL'],
+    );
+  }
+  const instance =
+    knownValue(target.ec2Instance)?.instanceId ??
+    knownValue(target.containerInstance)?.ec2InstanceId ??
+    'the host';
+  return fail(
+    resource,
+    `Task has no task role and ${instance} has no instance profile either: the SSM agent has no credentials to open its channels.${executionRoleNote(target)}`,
+    addTaskRoleFix(target),
+    [...evidence, `DescribeInstances: ${instance} has no iamInstanceProfile`],
+  );
+}
+
+/** Lint sees only the task definition: a RunTask override or the host's profile cannot be known. */
+function judgeTaskDefinition(target: ExecTarget): CheckResult {
+  const resource = taskDefinitionResource(target);
+  if (!target.taskDefinition.known)
+    return unknownFromFact(resource, 'the task definition', target.taskDefinition);
+  const { taskRoleArn } = target.taskDefinition.value;
+  if (taskRoleArn) {
+    return pass(resource, `Task definition ${taskDefinitionLabel(target)} sets a task role.`, [
+      `task definition: taskRoleArn=${taskRoleArn}`,
+    ]);
+  }
+  const evidence = ['task definition: no taskRoleArn'];
+  if (isFargate(target)) {
+    return fail(
+      resource,
+      `Task definition ${taskDefinitionLabel(target)} has no task role and is Fargate-compatible: on Fargate "You must use a task role" for ECS Exec.${executionRoleNote(target)}`,
+      addTaskRoleFix(target),
+      evidence,
+    );
+  }
+  return warn(
+    resource,
+    `Task definition ${taskDefinitionLabel(target)} has no task role: on EC2 the SSM agent falls back to the instance profile's role, which is undocumented and shared by every task on the host.${executionRoleNote(target)}`,
+    addTaskRoleFix(target),
+    evidence,
+  );
+}
+
+export const taskRolePresent = defineCheck({
+  id: 'task-role.present',
+  title: 'The task has a task role for the SSM agent',
+  layer: 'task-role',
+  suite: 'readiness',
+  modes: ['live', 'lint'],
+  rationale:
+    'The SSM agent in the container uses the task role (a RunTask override wins over the task definition), never the execution role. Fargate has no fallback; EC2 falls back to the instance profile, undocumented and shared by every task on the host.',
+  references: {
+    docs: [
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html',
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
+    ],
+  },
+  run(target) {
+    if (target.mode === 'lint') return [judgeTaskDefinition(target)];
+    const resource = taskResource(target);
+    if (!target.taskRole.known) {
+      // The role may be unknown because the instance behind the fallback could not be read.
+      const instance = target.ec2Instance?.known === false ? target.ec2Instance : undefined;
+      const permission = target.taskRole.permission ?? instance?.permission;
+      return [
+        unknownFromFact(resource, 'the role the SSM agent will use', {
+          ...target.taskRole,
+          ...(permission ? { permission } : {}),
+        }),
+      ];
+    }
+    const role = target.taskRole.value;
+    return [role ? roleFound(target, role) : noRoleLive(target)];
+  },
+});

@@ -1,0 +1,108 @@
+import { expect } from 'vitest';
+import { loggingLogGroupEncryption } from '../../src/checks/logging/log-group-encryption.js';
+import { type ExecTarget, known, unavailable } from '../../src/model/index.js';
+import { checkTable } from '../support/check-table.js';
+import { KEY_ARN, targetWith } from '../support/targets.js';
+
+function execConfig(target: ExecTarget) {
+  if (!target.cluster.known) throw new Error('fixture cluster is unknown');
+  return target.cluster.value.executeCommandConfiguration!;
+}
+
+function withoutKey(target: ExecTarget): void {
+  target.logGroup = known({ name: '/ecs/exec-audit', retentionInDays: 365 });
+}
+
+checkTable(loggingLogGroupEncryption, {
+  valid: [
+    {
+      name: 'encryption required and the group has a KMS key',
+      target: targetWith(() => {}),
+      statuses: ['pass'],
+      message: `Log group /ecs/exec-audit is encrypted with KMS key ${KEY_ARN}`,
+      assert: ([finding]) =>
+        expect(finding?.evidence).toEqual([`DescribeLogGroups: /ecs/exec-audit kmsKeyId=${KEY_ARN}`]),
+    },
+    {
+      name: 'lint: the group in the linted files has a key',
+      target: targetWith((t) => {
+        t.mode = 'lint';
+        t.task = undefined;
+      }),
+      statuses: ['pass'],
+      assert: ([finding]) =>
+        expect(finding?.evidence).toEqual([`linted files: /ecs/exec-audit kmsKeyId=${KEY_ARN}`]),
+    },
+    {
+      name: 'encryption not required',
+      target: targetWith((t) => {
+        execConfig(t).logConfiguration!.cloudWatchEncryptionEnabled = false;
+        withoutKey(t);
+      }),
+      statuses: ['skip'],
+      message: 'cloudWatchEncryptionEnabled is false',
+    },
+    {
+      name: 'encryption not required, even when the group could not be read',
+      target: targetWith((t) => {
+        execConfig(t).logConfiguration!.cloudWatchEncryptionEnabled = undefined;
+        t.logGroup = unavailable('AccessDenied', 'logs:DescribeLogGroups');
+      }),
+      statuses: ['skip'],
+      message: 'cloudWatchEncryptionEnabled is false',
+    },
+    {
+      name: 'missing group is left to logging.log-group-exists',
+      target: targetWith((t) => {
+        t.logGroup = known(null);
+      }),
+      statuses: ['skip'],
+      message: 'logging.log-group-exists reports it',
+    },
+    {
+      name: 'logging DEFAULT',
+      target: targetWith((t) => {
+        execConfig(t).logging = 'DEFAULT';
+        execConfig(t).logConfiguration = undefined;
+        t.logGroup = undefined;
+      }),
+      statuses: ['skip'],
+      message: 'Exec logging is DEFAULT, not OVERRIDE',
+    },
+  ],
+  invalid: [
+    {
+      name: 'encryption required, group has no key: the session is refused',
+      target: targetWith(withoutKey),
+      statuses: ['fail'],
+      message:
+        'refuses every session with "We couldn\'t start the session because encryption is not set up on the selected CloudWatch Logs log group. Either encrypt the log group or choose an option to enable logging without encryption."',
+      fix: `aws logs associate-kms-key --log-group-name /ecs/exec-audit --kms-key-id ${KEY_ARN} --region us-east-1`,
+      assert: ([finding]) => {
+        expect(finding?.fix?.summary).toMatch(/must allow the logs\.us-east-1\.amazonaws\.com principal/);
+        expect(finding?.fix?.summary).toMatch(/or set cloudWatchEncryptionEnabled=false/);
+        expect(finding?.fix?.terraform).toBe(`aws_cloudwatch_log_group: kms_key_id = "${KEY_ARN}"`);
+        expect(finding?.evidence).toEqual(['DescribeLogGroups: /ecs/exec-audit has no kmsKeyId']);
+      },
+    },
+    {
+      name: 'China partition: the logs principal uses its DNS suffix; an unresolved key ARN is taken from the cluster',
+      target: targetWith((t) => {
+        withoutKey(t);
+        t.partition = 'aws-cn';
+        t.region = 'cn-north-1';
+        t.kmsKey = undefined;
+      }),
+      statuses: ['fail'],
+      fix: /logs\.cn-north-1\.amazonaws\.com\.cn[\s\S]*--kms-key-id arn:aws:kms:us-east-1/,
+    },
+    {
+      name: 'DescribeLogGroups denied',
+      target: targetWith((t) => {
+        t.logGroup = unavailable('AccessDenied');
+      }),
+      statuses: ['unknown'],
+      assert: ([finding]) => expect(finding?.needs).toBe('logs:DescribeLogGroups'),
+    },
+  ],
+});
