@@ -33,6 +33,12 @@ interface ResultBase {
   /** Names the concrete thing: "container `web` has readonlyRootFilesystem=true". */
   message: string;
   evidence?: string[];
+  /**
+   * The property at fault, as a model path (`containerDefinitions[web].readonlyRootFilesystem`).
+   * In lint mode the engine turns it into the file, line and column where it was declared, or
+   * where the resource was declared when the property is missing.
+   */
+  property?: string;
   location?: SourceLocation;
 }
 

@@ -3,7 +3,15 @@ import type { Check, CheckContext, CheckResult, Status } from '../checks/types.j
 import { ExecTarget } from '../model/index.js';
 import type { Finding } from './finding.js';
 
-function toFinding(check: Check, result: CheckResult): Finding {
+/** The declaration of the property at fault, else of the resource (lint mode). */
+function locate(target: ExecTarget, result: CheckResult) {
+  if (result.location) return result.location;
+  const locations = target.locations;
+  if (!locations) return undefined;
+  return (result.property && locations[`${result.resource}#${result.property}`]) || locations[result.resource];
+}
+
+function toFinding(check: Check, result: CheckResult, target: ExecTarget): Finding {
   const finding: Finding = {
     checkId: check.id,
     title: check.title,
@@ -16,7 +24,8 @@ function toFinding(check: Check, result: CheckResult): Finding {
   };
   if ('fix' in result && result.fix) finding.fix = result.fix;
   if ('needs' in result && result.needs) finding.needs = result.needs;
-  if (result.location) finding.location = result.location;
+  const location = locate(target, result);
+  if (location) finding.location = location;
   return finding;
 }
 
@@ -40,7 +49,7 @@ function runOne(check: Check, target: ExecTarget, context: CheckContext): Findin
       if (result.status === 'pass' && (!result.evidence || result.evidence.length === 0)) {
         return errorFinding(check, result.resource, 'check reported pass without evidence');
       }
-      return toFinding(check, result);
+      return toFinding(check, result, target);
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { factSchema } from './fact.js';
+import { PrincipalPoliciesFact } from './iam.js';
 
 /** Who runs the tool; taken to be the one who will exec. */
 export const Caller = z.object({
   arn: z.string(),
   accountId: z.string(),
   userId: z.string(),
+  /** The caller's policies; for an assumed-role session, those of its role. */
+  policies: PrincipalPoliciesFact.optional(),
 });
 export type Caller = z.infer<typeof Caller>;
 
@@ -22,6 +26,8 @@ export const Role = z.object({
   source: RoleSource,
   /** For the instance-profile fallback: the profile the role came from. */
   instanceProfileArn: z.string().optional(),
+  /** Absent: not collected (yet); known:false: collected and refused. */
+  policies: PrincipalPoliciesFact.optional(),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -45,6 +51,8 @@ export const KmsKey = z.object({
   keyUsage: z.string().optional(),
   keyManager: z.string().optional(),
   multiRegion: z.boolean().optional(),
+  /** The key policy document (GetKeyPolicy `default`). */
+  policy: factSchema(z.unknown()).optional(),
 });
 export type KmsKey = z.infer<typeof KmsKey>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientFacts } from './client.js';
 import { Cluster, ContainerInstance, Service, Task, TaskDefinition } from './ecs.js';
 import { factSchema } from './fact.js';
+import { NamedPolicy } from './iam.js';
 import { Bucket, Caller, Ec2Instance, KmsKey, LogGroup, Role } from './resources.js';
 
 /** Where a fact came from in a file (lint mode). */
@@ -15,10 +16,21 @@ export const SourceLocation = z.object({
 export type SourceLocation = z.infer<typeof SourceLocation>;
 
 /**
+ * Lint mode: where each resource and property was declared. Keys are a resource id (below), or
+ * `RESOURCE_ID#PROPERTY_PATH` where the path is in model terms, e.g.
+ * `WebTaskDefinition#containerDefinitions[web].readonlyRootFilesystem` or
+ * `MyCluster#executeCommandConfiguration.logConfiguration.cloudWatchEncryptionEnabled`.
+ */
+export const SourceLocations = z.record(z.string(), SourceLocation);
+
+/**
  * One thing to judge: a running task (live) or a task definition, with everything it references.
  * A fact that is absent from the object was not looked for because it does not apply (e.g. no
  * `kmsKey` when the cluster configures none); a fact with `known: false` was looked for and
  * could not be learned.
+ *
+ * In lint mode, the `arn` fields of clusters, services, task definitions and roles hold the id a
+ * user finds in their files: the CloudFormation logical id or the Terraform address.
  */
 export const ExecTarget = z.object({
   mode: z.enum(['live', 'lint']),
@@ -41,12 +53,16 @@ export const ExecTarget = z.object({
   /** The role the SSM agent in the container will use; null when there is none at all. */
   taskRole: factSchema(Role.nullable()),
   executionRoleArn: z.string().optional(),
+  /** The execution role, for telling the user when a permission sits there instead. */
+  executionRole: factSchema(Role.nullable()).optional(),
+  /** Service control policies that apply to the task's account, ordered root → account. */
+  serviceControlPolicies: z.array(z.array(NamedPolicy)).optional(),
   /** Present when the cluster configures a KMS key. Null: the key does not exist. */
   kmsKey: factSchema(KmsKey.nullable()).optional(),
   /** Present when the exec configuration names a CloudWatch log group. Null: it does not exist. */
   logGroup: factSchema(LogGroup.nullable()).optional(),
   /** Present when the exec configuration names an S3 bucket. Null: it does not exist. */
   bucket: factSchema(Bucket.nullable()).optional(),
-  locations: z.record(z.string(), SourceLocation).optional(),
+  locations: SourceLocations.optional(),
 });
 export type ExecTarget = z.infer<typeof ExecTarget>;

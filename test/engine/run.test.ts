@@ -136,3 +136,41 @@ describe('verdict and exit codes', () => {
     expect(ordered.map((item) => item.layer)).toEqual(['client', 'task-role', 'logging']);
   });
 });
+
+describe('lint locations', () => {
+  const flagging = defineCheck({
+    ...base,
+    id: 'test.flags',
+    title: 'flags',
+    run: () => [
+      {
+        status: 'warn',
+        resource: 'WebTaskDefinition',
+        property: 'containerDefinitions[web].readonlyRootFilesystem',
+        message: 'm',
+        fix: { summary: 'f' },
+      },
+      {
+        status: 'warn',
+        resource: 'WebTaskDefinition',
+        property: 'pidMode',
+        message: 'n',
+        fix: { summary: 'g' },
+      },
+    ],
+  });
+
+  it('points at the property at fault, or at the resource when the property is missing', () => {
+    const target = healthyTarget();
+    target.locations = {
+      WebTaskDefinition: { file: 'template.yaml', line: 10, column: 3 },
+      'WebTaskDefinition#containerDefinitions[web].readonlyRootFilesystem': {
+        file: 'template.yaml',
+        line: 24,
+        column: 11,
+      },
+    };
+    const findings = runChecks([target], [flagging], defaultContext);
+    expect(findings.map((finding) => finding.location?.line)).toEqual([24, 10]);
+  });
+});
