@@ -96,10 +96,12 @@ async function describeBucket(
     attempts.attempt('s3:GetBucketVersioning', { Bucket: name }, region),
     attempts.attempt('s3:GetObjectLockConfiguration', { Bucket: name }, region),
   ]);
-  const missing = (attempt: Attempt<unknown>) =>
-    !attempt.ok &&
-    (attempt.kind === 'not-found' || (attempt.error as { name?: string }).name === 'NoSuchBucket');
-  if (missing(head) || (!head.ok && missing(encryption))) return known(null);
+  const noSuchBucket = (attempt: Attempt<unknown>) =>
+    !attempt.ok && (attempt.error as { name?: string }).name === 'NoSuchBucket';
+  // Only NoSuchBucket from GetBucketEncryption means no bucket: its other NotFound,
+  // ServerSideEncryptionConfigurationNotFoundError, says the bucket exists without encryption.
+  const headMissing = noSuchBucket(head) || (!head.ok && head.kind === 'not-found');
+  if (headMissing || (!head.ok && noSuchBucket(encryption))) return known(null);
   const anyAnswer = [head, encryption, versioning, objectLock].some(
     (attempt) =>
       attempt.ok ||

@@ -68,8 +68,11 @@ export async function collectLiveTargets(
 
   progress('describing the cluster and tasks');
   const clusterPromise = describeCluster(attempts, clusterReference, region);
-  const clusterResourcesPromise = clusterPromise.then((cluster) =>
-    cluster.known ? collectClusterResources(attempts, cluster.value, region) : {},
+  // A cluster that is not found rejects the Promise.all below; this derived promise would then
+  // reject unobserved (an unhandled rejection), so it settles to nothing instead.
+  const clusterResourcesPromise = clusterPromise.then(
+    (cluster) => (cluster.known ? collectClusterResources(attempts, cluster.value, region) : {}),
+    () => ({}),
   );
   const [caller, cluster, tasks] = await Promise.all([
     describeCaller(attempts, region),

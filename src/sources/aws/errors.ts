@@ -51,9 +51,10 @@ const THROTTLED = new Set([
 export function classifyError(error: unknown): ErrorKind {
   const candidate = (error ?? {}) as AwsLikeError;
   const name = candidate.name ?? '';
+  // Before the 403 test: expired or invalid credentials also answer 403, but mean nothing can be read.
+  if (CREDENTIALS.has(name)) return 'credentials';
   if (ACCESS_DENIED.has(name) || candidate.$metadata?.httpStatusCode === 403) return 'access-denied';
-  if (CREDENTIALS.has(name) || /credential|security token/i.test(candidate.message ?? ''))
-    return 'credentials';
+  if (/credential|security token/i.test(candidate.message ?? '')) return 'credentials';
   if (NETWORK_NAMES.has(name) || NETWORK_CODES.has(candidate.code ?? '') || NETWORK_CODES.has(name))
     return 'network';
   if (THROTTLED.has(name)) return 'throttled';

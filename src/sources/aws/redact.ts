@@ -2,11 +2,14 @@ import type { Snapshot } from './snapshot.js';
 
 const ARN_ACCOUNT = /(arn:aws[\w-]*:[\w-]+:[\w-]*:)(\d{12})(?=:)/g;
 const ACCOUNT_FIELDS = new Set(['Account', 'OwnerId', 'ownerId', 'accountId', 'AccountId', 'RequesterId']);
+/** A private ECR registry host: the image may come from an account no ARN names (a shared registry). */
+const ECR_REGISTRY_ACCOUNT = /(?<!\d)(\d{12})\.dkr\.ecr(?:-fips)?\./g;
 
-/** Finds every account id a snapshot mentions: in ARNs and in fields that hold one. */
+/** Finds every account id a snapshot mentions: in ARNs, ECR image URIs and fields that hold one. */
 function collectAccountIds(value: unknown, found: Set<string>, key?: string): void {
   if (typeof value === 'string') {
     for (const match of value.matchAll(ARN_ACCOUNT)) found.add(match[2]!);
+    for (const match of value.matchAll(ECR_REGISTRY_ACCOUNT)) found.add(match[1]!);
     if (key && ACCOUNT_FIELDS.has(key) && /^\d{12}$/.test(value)) found.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) collectAccountIds(item, found);
