@@ -15,6 +15,8 @@ export type NamedPolicy = z.infer<typeof NamedPolicy>;
 
 /** The identity-side policies of a role or user: inline and attached managed, and the boundary. */
 export const PrincipalPolicies = z.object({
+  /** The role's or user's ARN with its path, as IAM reports it (a session ARN drops the path). */
+  principalArn: z.string().optional(),
   identityPolicies: z.array(NamedPolicy),
   permissionBoundary: NamedPolicy.optional(),
   tags: z.record(z.string(), z.string()).optional(),
