@@ -26,8 +26,54 @@ export interface Operations {
     ECS.DescribeContainerInstancesCommandOutput,
   ];
   'ec2:DescribeInstances': [EC2.DescribeInstancesCommandInput, EC2.DescribeInstancesCommandOutput];
+  'ec2:DescribeNetworkInterfaces': [
+    EC2.DescribeNetworkInterfacesCommandInput,
+    EC2.DescribeNetworkInterfacesCommandOutput,
+  ];
+  'ec2:DescribeSubnets': [EC2.DescribeSubnetsCommandInput, EC2.DescribeSubnetsCommandOutput];
+  'ec2:DescribeRouteTables': [EC2.DescribeRouteTablesCommandInput, EC2.DescribeRouteTablesCommandOutput];
+  'ec2:DescribeVpcEndpoints': [EC2.DescribeVpcEndpointsCommandInput, EC2.DescribeVpcEndpointsCommandOutput];
+  'ec2:DescribeVpcAttribute': [EC2.DescribeVpcAttributeCommandInput, EC2.DescribeVpcAttributeCommandOutput];
+  'ec2:DescribeSecurityGroups': [
+    EC2.DescribeSecurityGroupsCommandInput,
+    EC2.DescribeSecurityGroupsCommandOutput,
+  ];
+  'ec2:DescribeNetworkAcls': [EC2.DescribeNetworkAclsCommandInput, EC2.DescribeNetworkAclsCommandOutput];
+  'ec2:DescribeNatGateways': [EC2.DescribeNatGatewaysCommandInput, EC2.DescribeNatGatewaysCommandOutput];
+  'ec2:GetManagedPrefixListEntries': [
+    EC2.GetManagedPrefixListEntriesCommandInput,
+    EC2.GetManagedPrefixListEntriesCommandOutput,
+  ];
   'iam:GetInstanceProfile': [IAM.GetInstanceProfileCommandInput, IAM.GetInstanceProfileCommandOutput];
+  'iam:GetRole': [IAM.GetRoleCommandInput, IAM.GetRoleCommandOutput];
+  'iam:ListRolePolicies': [IAM.ListRolePoliciesCommandInput, IAM.ListRolePoliciesCommandOutput];
+  'iam:GetRolePolicy': [IAM.GetRolePolicyCommandInput, IAM.GetRolePolicyCommandOutput];
+  'iam:ListAttachedRolePolicies': [
+    IAM.ListAttachedRolePoliciesCommandInput,
+    IAM.ListAttachedRolePoliciesCommandOutput,
+  ];
+  'iam:GetPolicy': [IAM.GetPolicyCommandInput, IAM.GetPolicyCommandOutput];
+  'iam:GetPolicyVersion': [IAM.GetPolicyVersionCommandInput, IAM.GetPolicyVersionCommandOutput];
+  'iam:GetUser': [IAM.GetUserCommandInput, IAM.GetUserCommandOutput];
+  'iam:ListUserPolicies': [IAM.ListUserPoliciesCommandInput, IAM.ListUserPoliciesCommandOutput];
+  'iam:GetUserPolicy': [IAM.GetUserPolicyCommandInput, IAM.GetUserPolicyCommandOutput];
+  'iam:ListAttachedUserPolicies': [
+    IAM.ListAttachedUserPoliciesCommandInput,
+    IAM.ListAttachedUserPoliciesCommandOutput,
+  ];
+  'iam:ListGroupsForUser': [IAM.ListGroupsForUserCommandInput, IAM.ListGroupsForUserCommandOutput];
+  'iam:ListGroupPolicies': [IAM.ListGroupPoliciesCommandInput, IAM.ListGroupPoliciesCommandOutput];
+  'iam:GetGroupPolicy': [IAM.GetGroupPolicyCommandInput, IAM.GetGroupPolicyCommandOutput];
+  'iam:ListAttachedGroupPolicies': [
+    IAM.ListAttachedGroupPoliciesCommandInput,
+    IAM.ListAttachedGroupPoliciesCommandOutput,
+  ];
+  'iam:SimulatePrincipalPolicy': [
+    IAM.SimulatePrincipalPolicyCommandInput,
+    IAM.SimulatePrincipalPolicyCommandOutput,
+  ];
   'kms:DescribeKey': [KMS.DescribeKeyCommandInput, KMS.DescribeKeyCommandOutput];
+  'kms:GetKeyPolicy': [KMS.GetKeyPolicyCommandInput, KMS.GetKeyPolicyCommandOutput];
   'logs:DescribeLogGroups': [Logs.DescribeLogGroupsCommandInput, Logs.DescribeLogGroupsCommandOutput];
   's3:HeadBucket': [S3.HeadBucketCommandInput, S3.HeadBucketCommandOutput];
   's3:GetBucketEncryption': [S3.GetBucketEncryptionCommandInput, S3.GetBucketEncryptionCommandOutput];
@@ -55,8 +101,33 @@ export const OPERATIONS: Record<OperationName, { permission: string }> = {
   'ecs:DescribeTaskDefinition': { permission: 'ecs:DescribeTaskDefinition' },
   'ecs:DescribeContainerInstances': { permission: 'ecs:DescribeContainerInstances' },
   'ec2:DescribeInstances': { permission: 'ec2:DescribeInstances' },
+  'ec2:DescribeNetworkInterfaces': { permission: 'ec2:DescribeNetworkInterfaces' },
+  'ec2:DescribeSubnets': { permission: 'ec2:DescribeSubnets' },
+  'ec2:DescribeRouteTables': { permission: 'ec2:DescribeRouteTables' },
+  'ec2:DescribeVpcEndpoints': { permission: 'ec2:DescribeVpcEndpoints' },
+  'ec2:DescribeVpcAttribute': { permission: 'ec2:DescribeVpcAttribute' },
+  'ec2:DescribeSecurityGroups': { permission: 'ec2:DescribeSecurityGroups' },
+  'ec2:DescribeNetworkAcls': { permission: 'ec2:DescribeNetworkAcls' },
+  'ec2:DescribeNatGateways': { permission: 'ec2:DescribeNatGateways' },
+  'ec2:GetManagedPrefixListEntries': { permission: 'ec2:GetManagedPrefixListEntries' },
   'iam:GetInstanceProfile': { permission: 'iam:GetInstanceProfile' },
+  'iam:GetRole': { permission: 'iam:GetRole' },
+  'iam:ListRolePolicies': { permission: 'iam:ListRolePolicies' },
+  'iam:GetRolePolicy': { permission: 'iam:GetRolePolicy' },
+  'iam:ListAttachedRolePolicies': { permission: 'iam:ListAttachedRolePolicies' },
+  'iam:GetPolicy': { permission: 'iam:GetPolicy' },
+  'iam:GetPolicyVersion': { permission: 'iam:GetPolicyVersion' },
+  'iam:GetUser': { permission: 'iam:GetUser' },
+  'iam:ListUserPolicies': { permission: 'iam:ListUserPolicies' },
+  'iam:GetUserPolicy': { permission: 'iam:GetUserPolicy' },
+  'iam:ListAttachedUserPolicies': { permission: 'iam:ListAttachedUserPolicies' },
+  'iam:ListGroupsForUser': { permission: 'iam:ListGroupsForUser' },
+  'iam:ListGroupPolicies': { permission: 'iam:ListGroupPolicies' },
+  'iam:GetGroupPolicy': { permission: 'iam:GetGroupPolicy' },
+  'iam:ListAttachedGroupPolicies': { permission: 'iam:ListAttachedGroupPolicies' },
+  'iam:SimulatePrincipalPolicy': { permission: 'iam:SimulatePrincipalPolicy' },
   'kms:DescribeKey': { permission: 'kms:DescribeKey' },
+  'kms:GetKeyPolicy': { permission: 'kms:GetKeyPolicy' },
   'logs:DescribeLogGroups': { permission: 'logs:DescribeLogGroups' },
   's3:HeadBucket': { permission: 's3:ListBucket' },
   's3:GetBucketEncryption': { permission: 's3:GetEncryptionConfiguration' },
