@@ -1,0 +1,74 @@
+import type { Caller } from './caller.js';
+import { evaluateConditions } from './conditions/evaluate.js';
+import type { RequestContext } from './context.js';
+import { matchesAction, matchesResource } from './match.js';
+import type { ParsedPolicy, ParsedStatement } from './parse.js';
+import { notPrincipalApplies, type PrincipalKind, principalKind } from './principal.js';
+import { allOf, NO, not, type Outcome, YES } from './truth.js';
+import type { StatementRef } from './types.js';
+
+/** Whether one statement applies to the request, and (in a resource policy) how it names the caller. */
+export interface StatementVerdict {
+  ref: StatementRef;
+  /** `yes`, `no` or `unknown`; a statement made invalid by an unresolvable variable does not apply. */
+  applies: Outcome;
+  kind?: PrincipalKind;
+}
+
+export interface StatementRequest {
+  action: string;
+  resource: string;
+  caller: Caller;
+  context: RequestContext;
+  callerHasBoundary: boolean;
+}
+
+/**
+ * A statement applies when its action, principal, resource and every condition match.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ */
+export function evaluateStatement(
+  policy: ParsedPolicy,
+  statement: ParsedStatement,
+  request: StatementRequest,
+): StatementVerdict {
+  const ref: StatementRef = {
+    policy: policy.name,
+    layer: policy.layer,
+    index: statement.index,
+    effect: statement.effect,
+    ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
+  };
+  const actionMatches = statement.actions
+    ? matchesAction(statement.actions, request.action)
+    : !matchesAction(statement.notActions ?? [], request.action);
+  if (!actionMatches) return { ref, applies: NO };
+
+  let kind: PrincipalKind | undefined;
+  if (statement.principal !== undefined) {
+    kind = principalKind(statement.principal, request.caller);
+    if (!kind) return { ref, applies: NO };
+  } else if (statement.notPrincipal !== undefined) {
+    const applies = notPrincipalApplies(
+      statement.notPrincipal,
+      request.caller,
+      statement.effect,
+      request.callerHasBoundary && policy.layer === 'resource-policy',
+    );
+    if (!applies) return { ref, applies: NO };
+    kind = 'direct';
+  }
+
+  const resource = statement.resources
+    ? matchesResource(statement.resources, request.resource, request.context, policy.variables)
+    : statement.notResources
+      ? not(matchesResource(statement.notResources, request.resource, request.context, policy.variables))
+      : YES;
+  const conditions = evaluateConditions(statement.conditions, request.context, policy.variables);
+  const applies = allOf([resource, conditions]);
+  return {
+    ref,
+    applies: applies.truth === 'invalid' ? NO : applies,
+    ...(kind ? { kind } : {}),
+  };
+}
