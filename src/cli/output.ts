@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Check } from '../checks/types.js';
 import { UsageError } from '../engine/errors.js';
 import type { Report } from '../engine/report.js';
 import { FORMATS, FORMATTERS, type Format } from '../report/index.js';
@@ -40,16 +41,15 @@ export function useColor(requested: boolean, stream: NodeJS.WriteStream): boolea
 export function writeOutputs(
   report: Report,
   targets: OutputTarget[],
-  options: { color: boolean; verbose: boolean },
+  options: { color: boolean; verbose: boolean; checks: readonly Check[] },
 ): void {
+  const common = { verbose: options.verbose, checks: options.checks, cwd: process.cwd() };
   for (const target of targets) {
     const formatter = FORMATTERS[target.format];
     if (target.file) {
-      writeFileSync(target.file, formatter(report, { color: false, verbose: options.verbose }));
+      writeFileSync(target.file, formatter(report, { ...common, color: false }));
     } else {
-      process.stdout.write(
-        formatter(report, { color: useColor(options.color, process.stdout), verbose: options.verbose }),
-      );
+      process.stdout.write(formatter(report, { ...common, color: useColor(options.color, process.stdout) }));
     }
   }
 }

@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { Status } from '../checks/types.js';
 import { type Finding, LAYER_ORDER } from '../engine/finding.js';
 import type { Report } from '../engine/report.js';
+import { iacFixes, LAYER_TITLE } from './describe.js';
 
 export interface TextOptions {
   color: boolean;
@@ -40,20 +41,6 @@ function paint(colors: Colors, status: Status, text: string): string {
   }
 }
 
-const LAYER_TITLE: Record<string, string> = {
-  client: 'Client (this machine)',
-  caller: 'Caller IAM',
-  cluster: 'Cluster',
-  service: 'Service',
-  task: 'Task',
-  'task-definition': 'Task definition',
-  'task-role': 'Task role',
-  kms: 'KMS',
-  logging: 'Audit-log destinations',
-  network: 'Network',
-  hardening: 'Hardening',
-};
-
 function header(report: Report): string {
   const [first] = report.targets;
   if (!first) return `ecs-exec-doctor ${report.command}: nothing to check`;
@@ -74,14 +61,8 @@ function fixLines(finding: Finding, indent: string, colors: Colors): string[] {
   if (finding.fix.cli) {
     for (const command of finding.fix.cli.split('\n')) lines.push(`${indent}  ${colors.dim('$')} ${command}`);
   }
-  const iac: [string, string | undefined][] = [
-    ['CloudFormation', finding.fix.cloudformation],
-    ['Terraform', finding.fix.terraform],
-    ['CDK', finding.fix.cdk],
-  ];
-  for (const [label, text] of iac) {
-    if (text) lines.push(`${indent}  ${colors.dim(`${label}:`)} ${text}`);
-  }
+  for (const [label, text] of iacFixes(finding.fix))
+    lines.push(`${indent}  ${colors.dim(`${label}:`)} ${text}`);
   return lines;
 }
 
@@ -170,11 +151,7 @@ export function formatText(report: Report, options: TextOptions): string {
   for (const layer of LAYER_ORDER) {
     const inLayer = visible.filter((finding) => finding.layer === layer);
     if (inLayer.length === 0) continue;
-    lines.push(
-      '',
-      colors.bold(LAYER_TITLE[layer] ?? layer),
-      ...findingRows(inLayer, options, colors, showResource),
-    );
+    lines.push('', colors.bold(LAYER_TITLE[layer]), ...findingRows(inLayer, options, colors, showResource));
   }
 
   lines.push('', summaryLine(report));
