@@ -67,6 +67,20 @@ export interface CheckReferences {
   checkov?: string[];
 }
 
+/**
+ * Static documentation of a check, for `docs/checks/<id>.md` and `explain <id>`: what passes, what
+ * fails, and how to fix it in each tool, with placeholder names (CLUSTER, SERVICE, TASK_ID,
+ * TASK_DEFINITION, CONTAINER, REGION…) where a finding's fix has the user's real ones.
+ */
+export interface CheckDocs {
+  passes: string;
+  /** What fails, and what only warns or is unknown. */
+  fails: string;
+  fix: { cli?: string; cloudformation?: string; terraform?: string; cdk?: string };
+  /** When the check answers `skip`. */
+  notApplicable?: string;
+}
+
 export interface Check {
   /** Stable, lower-case, dotted by layer. Never changes; see CHECKS.md. */
   id: string;
@@ -80,6 +94,7 @@ export interface Check {
   /** Why it matters, for `explain <id>` and the docs. */
   rationale: string;
   references: CheckReferences;
+  docs?: CheckDocs;
   run(target: ExecTarget, context: CheckContext): CheckResult[];
 }
 

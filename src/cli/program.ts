@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { runCheck } from '../app/check.js';
+import { type CheckRunOptions, runCheck } from '../app/check.js';
+import { runExplain } from '../app/explain.js';
 import { resolveSettings, type SettingsInput } from '../app/settings.js';
 import { TOOL_VERSION } from '../app/version.js';
 import { UsageError } from '../engine/errors.js';
 import type { FailOn } from '../engine/verdict.js';
+import { FORMATS } from '../report/index.js';
 import { Snapshot } from '../sources/aws/snapshot.js';
 import { listChecks } from './checks-command.js';
 import { exitCodeForError } from './errors.js';
@@ -43,7 +45,10 @@ interface CommonOptions {
 function addCommonOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--format <format>', 'output format: text, json (repeatable, paired with --output)')
+      new Option(
+        '--format <format>',
+        `output format: ${FORMATS.join(', ')} (repeatable, paired with --output)`,
+      )
         .argParser(append)
         .default([]),
     )
@@ -130,44 +135,94 @@ interface CheckCommandOptions extends CommonOptions {
   profile?: string;
 }
 
-async function checkAction(options: CheckCommandOptions): Promise<number> {
+/** The target options `check` and `explain` share, as what the app layer runs. */
+function checkRun(options: CheckCommandOptions): Omit<CheckRunOptions, 'settings'> {
   const tasks = options.task ?? [];
   if (options.service && tasks.length > 0) throw new UsageError('give either --task or --service, not both');
-  if (!options.snapshot && !tasks.length && !options.service && !options.all) {
+  const request = {
+    cluster: options.cluster,
+    tasks: tasks.length > 0 ? tasks : undefined,
+    service: options.service,
+    all: options.all,
+    container: options.container,
+    region: options.region,
+  };
+  return {
+    request: Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
+    source: options.snapshot
+      ? { kind: 'snapshot', snapshot: readSnapshot(options.snapshot) }
+      : options.profile
+        ? { kind: 'aws', profile: options.profile }
+        : { kind: 'aws' },
+    ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
+  };
+}
+
+function namesATarget(options: CheckCommandOptions): boolean {
+  return Boolean(options.snapshot || options.task?.length || options.service || options.all);
+}
+
+async function checkAction(options: CheckCommandOptions): Promise<number> {
+  if (!namesATarget(options)) {
     throw new UsageError('name what to check: --cluster C --task T, --service S, --all, or --snapshot FILE');
   }
   const outputs = pairOutputs(options.format ?? [], options.output ?? []);
   const settings = await resolveSettings(settingsInput(options));
+  const run = checkRun(options);
   const progress = createProgress(process.stderr, !options.quiet);
   try {
-    const request = {
-      cluster: options.cluster,
-      tasks: tasks.length > 0 ? tasks : undefined,
-      service: options.service,
-      all: options.all,
-      container: options.container,
-      region: options.region,
-    };
     const { report, snapshot, warnings } = await runCheck({
-      request: Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
-      source: options.snapshot
-        ? { kind: 'snapshot', snapshot: readSnapshot(options.snapshot) }
-        : options.profile
-          ? { kind: 'aws', profile: options.profile }
-          : { kind: 'aws' },
-      ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
+      ...run,
       settings,
       onProgress: (message) => progress.update(message),
     });
     progress.done();
     if (options.record && snapshot) writeFileSync(options.record, `${JSON.stringify(snapshot, null, 2)}\n`);
-    writeOutputs(report, outputs, { color: options.color, verbose: Boolean(options.verbose) });
+    writeOutputs(report, outputs, {
+      color: options.color,
+      verbose: Boolean(options.verbose),
+      checks: settings.checks,
+    });
     for (const warning of warnings) process.stderr.write(`ecs-exec-doctor: warning: ${warning}\n`);
     for (const problem of report.problems) process.stderr.write(`ecs-exec-doctor: incomplete: ${problem}\n`);
     return report.exitCode;
   } finally {
     progress.done();
   }
+}
+
+async function explainAction(words: string[], options: CheckCommandOptions): Promise<number> {
+  const input = words.join(' ');
+  if (!input.trim()) throw new UsageError('give a check id or the error text to explain');
+  const settings = await resolveSettings(settingsInput(options));
+  const progress = createProgress(process.stderr, !options.quiet && namesATarget(options));
+  try {
+    const { text, exitCode } = await runExplain({
+      input,
+      ...(namesATarget(options)
+        ? { check: { ...checkRun(options), settings, onProgress: (message) => progress.update(message) } }
+        : {}),
+      settings,
+    });
+    progress.done();
+    process.stdout.write(text);
+    return exitCode;
+  } finally {
+    progress.done();
+  }
+}
+
+/** Options that name a task, for `check` and `explain`. */
+function addTargetOptions(command: Command): Command {
+  return command
+    .option('--cluster <cluster>', 'cluster name or ARN (default: from the task ARN, else "default")')
+    .addOption(new Option('--task <task>', 'task id or ARN (repeatable)').argParser(append))
+    .option('--service <service>', 'every running task of this service')
+    .option('--all', 'every running task of the cluster')
+    .option('--container <name>', 'the container you will exec into')
+    .option('--snapshot <file>', 'replay a recorded snapshot offline instead of calling AWS')
+    .option('--region <region>', 'AWS region (default: from ARNs, then the SDK configuration)')
+    .option('--profile <profile>', 'AWS profile');
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -178,20 +233,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride();
 
   addCommonOptions(
-    program
-      .command('check')
+    addTargetOptions(program.command('check'))
       .description('judge a live task (or a recorded snapshot) and say why exec fails')
-      .option('--cluster <cluster>', 'cluster name or ARN (default: from the task ARN, else "default")')
-      .addOption(new Option('--task <task>', 'task id or ARN (repeatable)').argParser(append))
-      .option('--service <service>', 'every running task of this service')
-      .option('--all', 'every running task of the cluster')
-      .option('--container <name>', 'the container you will exec into')
-      .option('--snapshot <file>', 'replay a recorded snapshot offline instead of calling AWS')
       .option('--record <file>', 'write every AWS response this run used to FILE')
-      .option('--redact', 'with --record: replace account ids consistently')
-      .option('--region <region>', 'AWS region (default: from ARNs, then the SDK configuration)')
-      .option('--profile <profile>', 'AWS profile'),
+      .option('--redact', 'with --record: replace account ids consistently'),
   ).action(async (options: CheckCommandOptions) => setExitCode(await checkAction(options)));
+
+  addTargetOptions(
+    program
+      .command('explain')
+      .argument('<text...>', 'a check id, or the error text (quote it)')
+      .description('what an error message or a check means; with a task, which cause applies')
+      .addOption(
+        new Option('--plugin <path|package>', 'load extra checks from a module (repeatable)').argParser(
+          append,
+        ),
+      )
+      .option('--config <file>', 'config file (default: .ecs-exec-doctor.yml in the current directory)')
+      .option('--quiet', 'no progress indicator'),
+  ).action(async (words: string[], options: CheckCommandOptions) =>
+    setExitCode(await explainAction(words, options)),
+  );
 
   program
     .command('checks')

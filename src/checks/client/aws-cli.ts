@@ -33,6 +33,21 @@ export const clientAwsCli = defineCheck({
   rationale:
     'The ECS guide requires AWS CLI v1 ≥ 1.22.3 or v2 ≥ 2.3.6 for ECS Exec; older releases from 1.19.28 / 2.1.31 have the execute-command command but predate the documented minimum, and anything older lacks it. Exec also works from other clients, so a missing CLI is a warning.',
   references: { docs: [RUN_DOCS, AWS_CLI_INSTALL_DOCS] },
+  docs: {
+    passes:
+      '`aws --version` reports AWS CLI v1 ≥ 1.22.3 or v2 ≥ 2.3.6 (or a later major version), the minimum the ECS guide documents.',
+    fails:
+      'Fails when `aws` is on PATH but does not run, or its version is below 1.22.3 / 2.3.6; releases before 1.19.28 / 2.1.31 have no `execute-command` at all. Warns when `aws` is not on PATH, since another client may run ECS Exec. Unknown when the version cannot be read.',
+    fix: {
+      cli: `# Linux x86_64 (the install guide has the commands for ARM, macOS and Windows)
+curl "https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip" -o awscliv2.zip && unzip -o awscliv2.zip && sudo ./aws/install --update
+# AWS CLI v1
+python -m pip install --upgrade awscli
+aws --version`,
+    },
+    notApplicable:
+      'Skipped when the local machine was not inspected (a replayed snapshot without client facts).',
+  },
   run(target) {
     const fact = target.client;
     if (!fact) return [skip(RESOURCE, 'The local machine was not inspected.')];

@@ -37,6 +37,21 @@ export const clientSessionManagerPlugin = defineCheck({
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/plugin-version-history.html',
     ],
   },
+  docs: {
+    passes:
+      '`session-manager-plugin --version` runs. When the cluster encrypts sessions with a KMS key and the AWS profile uses SSO, the plugin is also 1.2.497.0 or later.',
+    fails:
+      'Fails when the plugin is not on PATH (the AWS CLI stops with "SessionManagerPlugin is not found"), is on PATH but does not start (often a build for another CPU architecture), or is older than 1.2.497.0 while the cluster has a KMS key and the profile uses SSO (the KMS handshake fails). Unknown when the version cannot be read, or when the plugin is old and whether the profile uses SSO is not known.',
+    fix: {
+      cli: `# Debian, Ubuntu (x86_64; the install guide has ARM, macOS and Windows)
+curl "https://s3.amazonaws.com/session-manager-downloads/plugin/latest/ubuntu_64bit/session-manager-plugin.deb" -o session-manager-plugin.deb && sudo dpkg -i session-manager-plugin.deb
+# Amazon Linux, RHEL (x86_64)
+sudo yum install -y https://s3.amazonaws.com/session-manager-downloads/plugin/latest/linux_64bit/session-manager-plugin.rpm
+session-manager-plugin --version`,
+    },
+    notApplicable:
+      'Skipped when the local machine was not inspected (a replayed snapshot without client facts).',
+  },
   run(target) {
     const fact = target.client;
     if (!fact) return [skip(RESOURCE, 'The local machine was not inspected.')];

@@ -25,6 +25,41 @@ export const clusterExecConfigValid = defineCheck({
   rationale:
     'ECS accepts a logConfiguration only with logging=OVERRIDE, and OVERRIDE must name a CloudWatch Logs group or an S3 bucket. Any other combination is rejected by CreateCluster/UpdateCluster, so the cluster cannot be deployed as written.',
   references: { docs: [EXEC_CONFIGURATION_DOCS] },
+  docs: {
+    passes:
+      'The cluster has no exec configuration (ECS then uses logging DEFAULT), or its `executeCommandConfiguration` is consistent: a `logConfiguration` only with `logging=OVERRIDE`, and OVERRIDE names a CloudWatch Logs group or an S3 bucket.',
+    fails:
+      'A `logConfiguration` with `logging` NONE or DEFAULT, which CreateCluster and UpdateCluster reject; or `logging=OVERRIDE` naming neither a log group nor a bucket. Unknown when the cluster could not be read.',
+    fix: {
+      cli: `# update-cluster replaces the whole exec configuration: repeat kmsKeyId and the settings you keep
+aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"logging":"OVERRIDE","logConfiguration":{"cloudWatchLogGroupName":"LOG_GROUP_NAME"}}}' --region REGION`,
+      cloudformation: `Cluster:
+  Type: AWS::ECS::Cluster
+  Properties:
+    Configuration:
+      ExecuteCommandConfiguration:
+        Logging: OVERRIDE
+        LogConfiguration:
+          CloudWatchLogGroupName: !Ref ExecLogGroup`,
+      terraform: `resource "aws_ecs_cluster" "this" {
+  name = "CLUSTER"
+  configuration {
+    execute_command_configuration {
+      logging = "OVERRIDE"
+      log_configuration {
+        cloud_watch_log_group_name = aws_cloudwatch_log_group.exec.name
+      }
+    }
+  }
+}`,
+      cdk: `new ecs.Cluster(this, 'Cluster', {
+  executeCommandConfiguration: {
+    logging: ecs.ExecuteCommandLogging.OVERRIDE,
+    logConfiguration: { cloudWatchLogGroup: execLogGroup },
+  },
+});`,
+    },
+  },
   run(target) {
     const resource = clusterResource(target);
     if (!target.cluster.known)

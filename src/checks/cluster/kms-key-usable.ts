@@ -160,6 +160,47 @@ export const clusterKmsKeyUsable = defineCheck({
       'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html',
     ],
   },
+  docs: {
+    passes:
+      "The cluster's `kmsKeyId` (an id, alias or ARN) resolves to a key in the task's region that is Enabled, with key spec SYMMETRIC_DEFAULT and key usage ENCRYPT_DECRYPT.",
+    fails:
+      "The key does not exist in the task's region, is not Enabled (Disabled, PendingDeletion, PendingImport, Unavailable…), is asymmetric or HMAC, or lives in another region. Unknown when kms:DescribeKey is denied or the key was not looked up.",
+    fix: {
+      cli: `# a disabled key, or one pending deletion
+aws kms cancel-key-deletion --key-id KEY_ARN --region REGION
+aws kms enable-key --key-id KEY_ARN --region REGION
+# or a new symmetric key for the cluster (update-cluster replaces the whole exec configuration: repeat your logging settings)
+aws kms create-key --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT --region REGION
+aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"kmsKeyId":"NEW_KEY_ARN","logging":"DEFAULT"}}' --region REGION`,
+      cloudformation: `ExecKey:
+  Type: AWS::KMS::Key
+  Properties:
+    KeySpec: SYMMETRIC_DEFAULT
+    KeyUsage: ENCRYPT_DECRYPT
+Cluster:
+  Type: AWS::ECS::Cluster
+  Properties:
+    Configuration:
+      ExecuteCommandConfiguration:
+        KmsKeyId: !GetAtt ExecKey.Arn`,
+      terraform: `resource "aws_kms_key" "exec" {
+  key_usage                = "ENCRYPT_DECRYPT"
+  customer_master_key_spec = "SYMMETRIC_DEFAULT"
+}
+
+resource "aws_ecs_cluster" "this" {
+  name = "CLUSTER"
+  configuration {
+    execute_command_configuration {
+      kms_key_id = aws_kms_key.exec.arn
+    }
+  }
+}`,
+      cdk: `const execKey = new kms.Key(this, 'ExecKey');
+new ecs.Cluster(this, 'Cluster', { executeCommandConfiguration: { kmsKey: execKey } });`,
+    },
+    notApplicable: 'Skipped when the cluster configures no `kmsKeyId` for exec sessions.',
+  },
   run(target) {
     const resource = clusterResource(target);
     const configuredKey = target.cluster.known

@@ -27,6 +27,32 @@ export const clusterSessionEncryption = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
     ],
   },
+  docs: {
+    passes:
+      'The cluster sets `executeCommandConfiguration.kmsKeyId`: session data is encrypted with your KMS key on top of TLS.',
+    fails:
+      'Warns when the cluster sets no `kmsKeyId`: session data is protected by TLS only. Unknown when the cluster could not be read.',
+    fix: {
+      cli: `# then the caller needs kms:GenerateDataKey and the task role kms:Decrypt on the key
+# update-cluster replaces the whole exec configuration: repeat your logging settings
+aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"kmsKeyId":"KMS_KEY_ARN","logging":"DEFAULT"}}' --region REGION`,
+      cloudformation: `Cluster:
+  Type: AWS::ECS::Cluster
+  Properties:
+    Configuration:
+      ExecuteCommandConfiguration:
+        KmsKeyId: !GetAtt ExecKey.Arn`,
+      terraform: `resource "aws_ecs_cluster" "this" {
+  name = "CLUSTER"
+  configuration {
+    execute_command_configuration {
+      kms_key_id = aws_kms_key.exec.arn
+    }
+  }
+}`,
+      cdk: `new ecs.Cluster(this, 'Cluster', { executeCommandConfiguration: { kmsKey: execKey } });`,
+    },
+  },
   run(target) {
     const resource = clusterResource(target);
     if (!target.cluster.known)

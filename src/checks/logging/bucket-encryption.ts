@@ -46,6 +46,33 @@ export const loggingBucketEncryption = defineCheck({
     ],
     checkov: ['CKV_AWS_145'],
   },
+  docs: {
+    passes:
+      "With `s3EncryptionEnabled=true`, the bucket's default encryption is SSE-S3 (AES256) or SSE-KMS (aws:kms). In lint, a bucket that sets none gets SSE-S3, S3's default since 2023-01-05.",
+    fails:
+      'The bucket has no default encryption, or another algorithm such as DSSE-KMS (aws:kms:dsse), which the SSM agent treats as unencrypted: it refuses every session with "We couldn\'t start the session because encryption is not set up on the selected Amazon S3 bucket." Unknown when s3:GetEncryptionConfiguration is denied.',
+    fix: {
+      cli: `aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY_ARN"}}]}' --region REGION`,
+      cloudformation: `ExecLogBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms   # or AES256`,
+      terraform: `resource "aws_s3_bucket_server_side_encryption_configuration" "exec_logs" {
+  bucket = aws_s3_bucket.exec_logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms" # or "AES256"
+    }
+  }
+}`,
+      cdk: `new s3.Bucket(this, 'ExecLogBucket', { encryption: s3.BucketEncryption.KMS });`,
+    },
+    notApplicable:
+      'Skipped unless `logging=OVERRIDE` names a bucket with `s3EncryptionEnabled=true`, and when the bucket does not exist (logging.bucket-exists reports it).',
+  },
   run(target) {
     const destination = bucketDestination(target);
     if (isNotJudged(destination)) return [destination.result];

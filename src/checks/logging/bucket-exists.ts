@@ -37,6 +37,24 @@ export const loggingBucketExists = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
     ],
   },
+  docs: {
+    passes: "The `s3BucketName` of the cluster's OVERRIDE exec logging exists.",
+    fails:
+      'The bucket does not exist: the SSM agent cannot upload the transcript when the session ends, or, with s3EncryptionEnabled=true, refuses the session ("Couldn\'t start the session because we are unable to validate encryption on Amazon S3 bucket"). Unknown when s3:ListBucket (HeadBucket) is denied.',
+    fix: {
+      cli: 'aws s3api create-bucket --bucket BUCKET --region REGION --create-bucket-configuration LocationConstraint=REGION   # no LocationConstraint in us-east-1',
+      cloudformation: `ExecLogBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketName: BUCKET`,
+      terraform: `resource "aws_s3_bucket" "exec_logs" {
+  bucket = "BUCKET"
+}`,
+      cdk: `new s3.Bucket(this, 'ExecLogBucket', { bucketName: 'BUCKET' });`,
+    },
+    notApplicable:
+      'Skipped unless the cluster uses `logging=OVERRIDE` with a bucket; in lint, also when the bucket is not defined in the linted files.',
+  },
   run(target) {
     const destination = bucketDestination(target);
     if (isNotJudged(destination)) return [destination.result];

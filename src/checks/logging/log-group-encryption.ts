@@ -49,6 +49,27 @@ export const loggingLogGroupEncryption = defineCheck({
     ],
     checkov: ['CKV_AWS_158'],
   },
+  docs: {
+    passes: 'With `cloudWatchEncryptionEnabled=true`, the log group has a KMS key (`kmsKeyId`).',
+    fails:
+      'The log group has no KMS key: the SSM agent refuses every session with "We couldn\'t start the session because encryption is not set up on the selected CloudWatch Logs log group." Unknown when logs:DescribeLogGroups is denied.',
+    fix: {
+      cli: `# the key policy must allow the logs.REGION.amazonaws.com principal; or set cloudWatchEncryptionEnabled=false
+aws logs associate-kms-key --log-group-name LOG_GROUP_NAME --kms-key-id KEY_ARN --region REGION`,
+      cloudformation: `ExecLogGroup:
+  Type: AWS::Logs::LogGroup
+  Properties:
+    LogGroupName: LOG_GROUP_NAME
+    KmsKeyId: KEY_ARN`,
+      terraform: `resource "aws_cloudwatch_log_group" "exec" {
+  name       = "LOG_GROUP_NAME"
+  kms_key_id = aws_kms_key.logs.arn
+}`,
+      cdk: `new logs.LogGroup(this, 'ExecLogGroup', { logGroupName: 'LOG_GROUP_NAME', encryptionKey: key });`,
+    },
+    notApplicable:
+      'Skipped unless `logging=OVERRIDE` names a log group with `cloudWatchEncryptionEnabled=true`, and when the group does not exist (logging.log-group-exists reports it).',
+  },
   run(target) {
     const destination = logGroupDestination(target);
     if (isNotJudged(destination)) return [destination.result];

@@ -53,6 +53,27 @@ export const loggingLogGroupExists = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
     ],
   },
+  docs: {
+    passes:
+      "The `cloudWatchLogGroupName` of the cluster's OVERRIDE exec logging exists in the task's region.",
+    fails:
+      'The log group does not exist: the SSM agent disables CloudWatch logging for the session (no transcript there), or, with cloudWatchEncryptionEnabled=true, refuses the session. Unknown when logs:DescribeLogGroups is denied.',
+    fix: {
+      cli: 'aws logs create-log-group --log-group-name LOG_GROUP_NAME --region REGION   # with cloudWatchEncryptionEnabled: add --kms-key-id KEY_ARN',
+      cloudformation: `ExecLogGroup:
+  Type: AWS::Logs::LogGroup
+  Properties:
+    LogGroupName: LOG_GROUP_NAME
+    KmsKeyId: KEY_ARN   # with cloudWatchEncryptionEnabled`,
+      terraform: `resource "aws_cloudwatch_log_group" "exec" {
+  name       = "LOG_GROUP_NAME"
+  kms_key_id = aws_kms_key.logs.arn # with cloudWatchEncryptionEnabled
+}`,
+      cdk: `const execLogGroup = new logs.LogGroup(this, 'ExecLogGroup', { logGroupName: 'LOG_GROUP_NAME', encryptionKey: key });`,
+    },
+    notApplicable:
+      'Skipped unless the cluster uses `logging=OVERRIDE` with a log group; in lint, also when the log group is not defined in the linted files.',
+  },
   run(target) {
     const destination = logGroupDestination(target);
     if (isNotJudged(destination)) return [destination.result];

@@ -135,6 +135,41 @@ export const loggingRetention = defineCheck({
     securityHub: ['CloudWatch.16', 'S3.14', 'S3.15'],
     checkov: ['CKV_AWS_66', 'CKV_AWS_21'],
   },
+  docs: {
+    passes:
+      'The exec log group has a retention policy; the exec log bucket has versioning or Object Lock, so transcripts cannot be silently overwritten or deleted.',
+    fails:
+      'Warns when the log group has no retention policy (transcripts, which hold whatever was typed or printed, are kept forever) or the bucket has neither versioning nor Object Lock. Unknown when the bucket versioning could not be read.',
+    fix: {
+      cli: `aws logs put-retention-policy --log-group-name LOG_GROUP_NAME --retention-in-days 365 --region REGION
+aws s3api put-bucket-versioning --bucket BUCKET --versioning-configuration Status=Enabled`,
+      cloudformation: `ExecLogGroup:
+  Type: AWS::Logs::LogGroup
+  Properties:
+    RetentionInDays: 365
+ExecLogBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    VersioningConfiguration:
+      Status: Enabled
+    ObjectLockEnabled: true   # for tamper-proof transcripts`,
+      terraform: `resource "aws_cloudwatch_log_group" "exec" {
+  name              = "LOG_GROUP_NAME"
+  retention_in_days = 365
+}
+
+resource "aws_s3_bucket_versioning" "exec_logs" {
+  bucket = aws_s3_bucket.exec_logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}`,
+      cdk: `new logs.LogGroup(this, 'ExecLogGroup', { retention: logs.RetentionDays.ONE_YEAR });
+new s3.Bucket(this, 'ExecLogBucket', { versioned: true, objectLockEnabled: true });`,
+    },
+    notApplicable:
+      'Skipped unless the cluster uses `logging=OVERRIDE` with a log group or bucket, and for a destination that does not exist (the logging.*-exists checks report it).',
+  },
   run(target) {
     const configured = overrideLogConfiguration(target);
     if (isNotJudged(configured)) return [configured.result];

@@ -23,6 +23,28 @@ export const serviceExecEnabled = defineCheck({
       UPDATE_SERVICE_DOCS,
     ],
   },
+  docs: {
+    passes: 'The service has `enableExecuteCommand=true`.',
+    fails:
+      'Live: the service has `enableExecuteCommand=false`, so its tasks start without exec. Lint: fails only when exec is required (`--require-exec` or the config file); warns when the files show exec is intended (the cluster has an exec configuration); informational otherwise.',
+    fix: {
+      cli: `# rolling (ECS) services; running tasks keep the old flag until replaced
+aws ecs update-service --cluster CLUSTER --service SERVICE --enable-execute-command --force-new-deployment --region REGION
+# blue/green (CODE_DEPLOY) services: update-service --enable-execute-command, then start a CodeDeploy deployment`,
+      cloudformation: `Service:
+  Type: AWS::ECS::Service
+  Properties:
+    EnableExecuteCommand: true`,
+      terraform: `resource "aws_ecs_service" "this" {
+  # …
+  enable_execute_command = true
+  force_new_deployment   = true
+}`,
+      cdk: `new ecs.FargateService(this, 'Service', { cluster, taskDefinition, enableExecuteCommand: true });`,
+    },
+    notApplicable:
+      'Skipped when no service is in scope or the task was not started by a service (lint: no service in the files runs the task definition).',
+  },
   run(target, context) {
     const fact = target.service;
     if (!fact) return [skip(taskResource(target), 'No service is in scope.')];

@@ -11,7 +11,7 @@ import {
   listOf,
   variableEvidence,
 } from './containers.js';
-import { containerEdit, newRevisionCommand } from './new-revision.js';
+import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
  * The SSM agent in the container uses the AWS SDK credential chain, which ranks these variables
@@ -117,6 +117,36 @@ export const taskDefinitionCredentialsEnv = defineCheck({
       'https://github.com/aws-containers/amazon-ecs-exec-checker/issues/49',
     ],
     securityHub: ['ECS.8'],
+  },
+  docs: {
+    passes:
+      "No container's `environment`, `secrets` (judged by name) or RunTask container overrides set an AWS credential variable.",
+    fails:
+      'Warns when a container sets AWS_ACCESS_KEY_ID, AWS_ACCESS_KEY, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN or AWS_CONTAINER_CREDENTIALS_*: SSM agents before 3.1.1260.0 use them instead of the task role, and exec fails with TargetNotConnectedException. A warning, since newer agents fixed it. Informational for `environmentFiles`, which the tool cannot read.',
+    fix: {
+      cli: newRevisionCommandTemplate(
+        containerEdit(
+          'CONTAINER',
+          '.environment = ((.environment // []) | map(select(.name | IN("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN") | not))) | .secrets = ((.secrets // []) | map(select(.name | IN("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN") | not)))',
+        ),
+      ),
+      cloudformation: `TaskDefinition:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    TaskRoleArn: !GetAtt TaskRole.Arn   # grant the application's permissions here
+    ContainerDefinitions:
+      - Name: CONTAINER
+        # remove AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN… from Environment and Secrets`,
+      terraform: `resource "aws_ecs_task_definition" "this" {
+  task_role_arn = aws_iam_role.task.arn # grant the application's permissions here
+  container_definitions = jsonencode([{
+    name = "CONTAINER"
+    # remove AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN… from environment and secrets
+  }])
+}`,
+      cdk: `taskDefinition.addContainer('CONTAINER', { image /* no AWS_* credential variables in environment or secrets */ });
+taskDefinition.taskRole.addToPrincipalPolicy(/* the application's permissions */);`,
+    },
   },
   run(target) {
     return judgeEachContainer(target, (container) => judge(target, container));

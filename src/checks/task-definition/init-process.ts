@@ -3,7 +3,7 @@ import { pass, skip, warn } from '../results.js';
 import { isWindows, taskDefinitionResource } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
 import { definitionSource, judgeEachContainer } from './containers.js';
-import { containerEdit, newRevisionCommand } from './new-revision.js';
+import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
  * Exec sessions start processes the container's main process does not own. When a session or
@@ -58,6 +58,35 @@ export const taskDefinitionInitProcess = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
       'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html',
     ],
+  },
+  docs: {
+    passes: 'Each container sets `linuxParameters.initProcessEnabled=true`.',
+    fails:
+      'Warns when a container does not set it (or sets it false): processes left by exec sessions are not reaped and pile up as zombies.',
+    fix: {
+      cli: newRevisionCommandTemplate(
+        containerEdit('CONTAINER', '.linuxParameters.initProcessEnabled = true'),
+      ),
+      cloudformation: `TaskDefinition:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    ContainerDefinitions:
+      - Name: CONTAINER
+        LinuxParameters:
+          InitProcessEnabled: true`,
+      terraform: `resource "aws_ecs_task_definition" "this" {
+  container_definitions = jsonencode([{
+    name            = "CONTAINER"
+    linuxParameters = { initProcessEnabled = true }
+    # …
+  }])
+}`,
+      cdk: `taskDefinition.addContainer('CONTAINER', {
+  image,
+  linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
+});`,
+    },
+    notApplicable: 'Skipped for Windows containers, which have no linuxParameters.',
   },
   run(target) {
     if (isWindows(target)) {

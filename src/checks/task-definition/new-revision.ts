@@ -1,6 +1,6 @@
 import type { ExecTarget } from '../../model/index.js';
 import { knownValue } from '../results.js';
-import { clusterName, regionFlag, taskDefinitionLabel } from '../target-helpers.js';
+import { clusterName, taskDefinitionLabel } from '../target-helpers.js';
 
 /**
  * A task definition revision is immutable: a fix means registering a new revision and rolling
@@ -20,24 +20,57 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
+interface RevisionNames {
+  /** `family:revision`. */
+  label: string;
+  family: string;
+  region: string;
+  /** The cluster and service to deploy the revision to, for a service task. */
+  deployTo?: { cluster: string; service: string };
+}
+
+function revisionSteps(names: RevisionNames, jqEdit: string): string[] {
+  const region = `--region ${names.region}`;
+  const file = `${names.family}-taskdef.json`;
+  const steps = [
+    `aws ecs describe-task-definition --task-definition ${names.label} --query taskDefinition --output json ${region} | jq ${shellQuote(`${jqEdit} | del(${READ_ONLY_FIELDS})`)} > ${file}`,
+    `aws ecs register-task-definition --cli-input-json file://${file} ${region}`,
+  ];
+  if (names.deployTo) {
+    steps.push(
+      `aws ecs update-service --cluster ${names.deployTo.cluster} --service ${names.deployTo.service} --task-definition ${names.family} ${region}`,
+    );
+  }
+  return steps;
+}
+
 /**
  * Live mode only (lint users edit their files): a ready-to-run command that registers a new
  * revision with `jqEdit` applied and, for a service task, deploys it.
  */
 export function newRevisionCommand(target: ExecTarget, jqEdit: string): string | undefined {
   if (target.mode !== 'live' || !target.taskDefinition.known) return undefined;
-  const family = target.taskDefinition.value.family;
-  const region = regionFlag(target);
-  const file = `${family}-taskdef.json`;
-  const steps = [
-    `aws ecs describe-task-definition --task-definition ${taskDefinitionLabel(target)} --query taskDefinition --output json ${region} | jq ${shellQuote(`${jqEdit} | del(${READ_ONLY_FIELDS})`)} > ${file}`,
-    `aws ecs register-task-definition --cli-input-json file://${file} ${region}`,
-  ];
   const service = knownValue(target.service);
-  if (service) {
-    steps.push(
-      `aws ecs update-service --cluster ${clusterName(target)} --service ${service.name} --task-definition ${family} ${region}`,
-    );
-  }
-  return steps.join(' && ');
+  return revisionSteps(
+    {
+      label: taskDefinitionLabel(target),
+      family: target.taskDefinition.value.family,
+      region: target.region,
+      ...(service ? { deployTo: { cluster: clusterName(target), service: service.name } } : {}),
+    },
+    jqEdit,
+  ).join(' && ');
+}
+
+/** The same steps with placeholder names, one per line, for the check docs. */
+export function newRevisionCommandTemplate(jqEdit: string): string {
+  return revisionSteps(
+    {
+      label: 'TASK_DEFINITION',
+      family: 'FAMILY',
+      region: 'REGION',
+      deployTo: { cluster: 'CLUSTER', service: 'SERVICE' },
+    },
+    jqEdit,
+  ).join('\n');
 }

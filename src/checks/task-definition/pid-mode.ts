@@ -3,7 +3,7 @@ import { pass, unknownFromFact, warn } from '../results.js';
 import { taskDefinitionResource } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
 import { definitionSource, listOf } from './containers.js';
-import { newRevisionCommand } from './new-revision.js';
+import { newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
  * ECS Exec allows one session per PID namespace. With `pidMode: task` every container shares
@@ -37,6 +37,22 @@ export const taskDefinitionPidMode = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_definition_pidmode',
       'https://github.com/aws/containers-roadmap/issues/2268',
     ],
+  },
+  docs: {
+    passes: '`pidMode` is unset or `host`, or `pidMode=task` with a single container.',
+    fails:
+      'Warns when `pidMode=task` and the task has several containers: they share one PID namespace, ECS Exec allows one session per PID namespace, so exec reaches only one of them, and which one is not deterministic. Unknown when the task definition could not be read.',
+    fix: {
+      cli: newRevisionCommandTemplate('del(.pidMode)'),
+      cloudformation: `TaskDefinition:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    # remove PidMode: task`,
+      terraform: `resource "aws_ecs_task_definition" "this" {
+  # remove pid_mode = "task"
+}`,
+      cdk: `new ecs.FargateTaskDefinition(this, 'TaskDefinition', { /* remove pidMode: ecs.PidMode.TASK */ });`,
+    },
   },
   run(target) {
     const resource = taskDefinitionResource(target);

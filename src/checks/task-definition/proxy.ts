@@ -11,7 +11,7 @@ import {
   listOf,
   variableEvidence,
 } from './containers.js';
-import { containerEdit, newRevisionCommand } from './new-revision.js';
+import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
  * The SSM agent fetches the task role's credentials from 169.254.170.2 (and, on EC2, instance
@@ -158,6 +158,36 @@ export const taskDefinitionProxy = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/http_proxy_config.html',
     ],
+  },
+  docs: {
+    passes:
+      'No container sets HTTP_PROXY or HTTPS_PROXY; or NO_PROXY (else no_proxy) covers both 169.254.169.254 and 169.254.170.2 (the address, a CIDR block containing it, or `*`).',
+    fails:
+      "A container sets HTTP_PROXY or HTTPS_PROXY and NO_PROXY is missing or does not cover both addresses: the SSM agent's credential and metadata requests go to the proxy and fail, and exec fails with TargetNotConnectedException. Unknown when NO_PROXY comes from a secret, whose value the tool does not read.",
+    fix: {
+      cli: newRevisionCommandTemplate(
+        containerEdit(
+          'CONTAINER',
+          '.environment = ((.environment // []) | map(select(.name | ascii_upcase != "NO_PROXY")) + [{"name": "NO_PROXY", "value": "169.254.169.254,169.254.170.2"}])',
+        ),
+      ),
+      cloudformation: `TaskDefinition:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    ContainerDefinitions:
+      - Name: CONTAINER
+        Environment:
+          - Name: NO_PROXY
+            Value: 169.254.169.254,169.254.170.2`,
+      terraform: `resource "aws_ecs_task_definition" "this" {
+  container_definitions = jsonencode([{
+    name        = "CONTAINER"
+    environment = [{ name = "NO_PROXY", value = "169.254.169.254,169.254.170.2" }]
+    # …
+  }])
+}`,
+      cdk: `taskDefinition.addContainer('CONTAINER', { image, environment: { NO_PROXY: '169.254.169.254,169.254.170.2' } });`,
+    },
   },
   run(target) {
     return judgeEachContainer(target, (container) => judge(target, container));

@@ -3,7 +3,7 @@ import { fail, pass } from '../results.js';
 import { taskDefinitionResource } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
 import { definitionSource, judgeEachContainer, listOf } from './containers.js';
-import { containerEdit, newRevisionCommand } from './new-revision.js';
+import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
  * The SSM agent that ECS Exec starts in the container writes its state, logs and sockets there;
@@ -142,6 +142,35 @@ export const taskDefinitionReadonlyRootFs = defineCheck({
     ],
     securityHub: ['ECS.5'],
     checkov: ['CKV_AWS_336'],
+  },
+  docs: {
+    passes:
+      'Each container to exec into has `readonlyRootFilesystem` false or unset; or true with writable volumes, declared in the task definition, mounted at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm (a pass with a note: that workaround is not documented by AWS).',
+    fails:
+      'A container has `readonlyRootFilesystem=true` and lacks writable volumes at those three paths (nothing mounted, mounted read-only, or an undeclared volume): the SSM agent cannot write its files, so ECS Exec fails. Unknown when the task definition could not be read.',
+    fix: {
+      cli: newRevisionCommandTemplate(containerEdit('CONTAINER', '.readonlyRootFilesystem = false')),
+      cloudformation: `TaskDefinition:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    ContainerDefinitions:
+      - Name: CONTAINER
+        ReadonlyRootFilesystem: false   # and suppress Security Hub ECS.5 for it, with a justification
+# or keep it read-only, with the (undocumented) writable-volume workaround:
+#   Volumes: [{Name: ecs-exec-managed-agents}, {Name: ecs-exec-ssm-lib}, {Name: ecs-exec-ssm-log}]
+#   MountPoints: [{SourceVolume: ecs-exec-managed-agents, ContainerPath: /managed-agents},
+#                 {SourceVolume: ecs-exec-ssm-lib, ContainerPath: /var/lib/amazon/ssm},
+#                 {SourceVolume: ecs-exec-ssm-log, ContainerPath: /var/log/amazon/ssm}]`,
+      terraform: `resource "aws_ecs_task_definition" "this" {
+  # …
+  container_definitions = jsonencode([{
+    name                   = "CONTAINER"
+    readonlyRootFilesystem = false
+    # …
+  }])
+}`,
+      cdk: `taskDefinition.addContainer('CONTAINER', { image, readonlyRootFilesystem: false });`,
+    },
   },
   run(target) {
     return judgeEachContainer(target, (container, definition) => judge(target, container, definition));

@@ -113,6 +113,28 @@ export const taskDefinitionRemoteShellDaemon = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html',
     ],
   },
+  docs: {
+    passes:
+      'No container maps port 22, runs an SSH or web-shell server (sshd, dropbear, shell2http, gotty, ttyd, wetty, shellinaboxd, websocketd, wssh, sshwifty) in its entryPoint or command, or uses an image named after one.',
+    fails:
+      'Warns when a container does: that shell bypasses the per-container IAM authorization of ecs:ExecuteCommand, the CloudTrail ExecuteCommand event and the session transcript.',
+    fix: {
+      cli: `# remove the server and its port from the task definition, enable exec, then:
+aws ecs execute-command --cluster CLUSTER --task TASK_ID --container CONTAINER --interactive --command "/bin/sh" --region REGION`,
+      cloudformation: `Service:
+  Type: AWS::ECS::Service
+  Properties:
+    EnableExecuteCommand: true
+# and in AWS::ECS::TaskDefinition: remove the port 22 mapping and the server from EntryPoint/Command`,
+      terraform: `resource "aws_ecs_service" "this" {
+  enable_execute_command = true
+  # …
+}
+# and in aws_ecs_task_definition: remove the port 22 mapping and the server`,
+      cdk: `new ecs.FargateService(this, 'Service', { cluster, taskDefinition, enableExecuteCommand: true });
+// and drop the SSH or web-shell server from the container`,
+    },
+  },
   run(target) {
     return judgeEachContainer(target, (container) => judge(target, container));
   },

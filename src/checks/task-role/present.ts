@@ -153,6 +153,55 @@ export const taskRolePresent = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
     ],
   },
+  docs: {
+    passes:
+      "A task role is set: the RunTask override `overrides.taskRoleArn`, which wins, or the task definition's `taskRoleArn`.",
+    fails:
+      "Fails when there is no task role on Fargate or ECS Anywhere, or on EC2 when the host has no instance profile either. Warns on EC2 when the SSM agent falls back to the instance profile's role (undocumented, and shared by every task on the host), and in lint for a task definition without a task role that is not Fargate-compatible. The execution role never counts. Unknown when the role could not be read.",
+    fix: {
+      cli: `aws iam create-role --role-name FAMILY-task-role --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+aws iam put-role-policy --role-name FAMILY-task-role --policy-name ecs-exec --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssmmessages:CreateControlChannel","ssmmessages:CreateDataChannel","ssmmessages:OpenControlChannel","ssmmessages:OpenDataChannel"],"Resource":"*"}]}'
+# then set taskRoleArn in a new revision of the task definition and start new tasks`,
+      cloudformation: `TaskRole:
+  Type: AWS::IAM::Role
+  Properties:
+    AssumeRolePolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: { Service: ecs-tasks.amazonaws.com }
+          Action: sts:AssumeRole
+    Policies:
+      - PolicyName: ecs-exec
+        PolicyDocument:
+          Statement:
+            - Effect: Allow
+              Action:
+                - ssmmessages:CreateControlChannel
+                - ssmmessages:CreateDataChannel
+                - ssmmessages:OpenControlChannel
+                - ssmmessages:OpenDataChannel
+              Resource: '*'
+TaskDefinition:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    TaskRoleArn: !GetAtt TaskRole.Arn`,
+      terraform: `resource "aws_iam_role" "task" {
+  name = "FAMILY-task-role"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_ecs_task_definition" "this" {
+  task_role_arn = aws_iam_role.task.arn
+  # …
+}`,
+      cdk: `const taskRole = new iam.Role(this, 'TaskRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+new ecs.FargateTaskDefinition(this, 'TaskDefinition', { taskRole });
+// enableExecuteCommand: true on the service adds the ssmmessages permissions to the task role`,
+    },
+  },
   run(target) {
     if (target.mode === 'lint') return [judgeTaskDefinition(target)];
     const resource = taskResource(target);

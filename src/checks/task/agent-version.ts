@@ -147,6 +147,34 @@ export const taskAgentVersion = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html',
     ],
   },
+  docs: {
+    passes:
+      'EC2 and ECS Anywhere: the container instance runs ECS agent 1.50.2 or later (1.56.0 on Windows), is connected and ACTIVE, and advertises the `ecs.capability.execute-command` attribute.',
+    fails:
+      'Fails when the agent is older than the minimum, is disconnected, the instance is not ACTIVE, or it lacks `ecs.capability.execute-command` (a custom AMI without the ECS Exec dependencies under /var/lib/ecs/deps/execute-command). Warns when the instance is DRAINING. Unknown when the container instance could not be read.',
+    fix: {
+      cli: `aws ecs update-container-agent --cluster CLUSTER --container-instance CONTAINER_INSTANCE_ID --region REGION
+# a disconnected agent: restart it on the instance
+aws ssm send-command --instance-ids INSTANCE_ID --document-name AWS-RunShellScript --parameters 'commands=["sudo systemctl restart ecs"]' --region REGION`,
+      cloudformation: `LaunchTemplate:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      ImageId: '{{resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id}}'`,
+      terraform: `data "aws_ssm_parameter" "ecs_ami" {
+  name = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
+}
+
+resource "aws_launch_template" "ecs" {
+  image_id = data.aws_ssm_parameter.ecs_ami.value
+  # …
+}`,
+      cdk: `new ecs.AsgCapacityProvider(this, 'Capacity', {
+  autoScalingGroup: new autoscaling.AutoScalingGroup(this, 'Asg', { vpc, instanceType, machineImage: ecs.EcsOptimizedImage.amazonLinux2023() }),
+});`,
+    },
+    notApplicable: 'Skipped for Fargate (AWS runs the agent) and when there is no running task (lint mode).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

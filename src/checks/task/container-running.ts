@@ -87,6 +87,18 @@ export const taskContainerRunning = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-restart-policy.html',
     ],
   },
+  docs: {
+    passes: 'Each target container reports `lastStatus=RUNNING` and has no restart policy.',
+    fails:
+      'Fails when the container named with `--container`, or an essential one, is STOPPED (another stopped container is informational). Warns when a container is PENDING (wait), or RUNNING with `restartPolicy` enabled: once ECS restarts it, it cannot be exec’d into until the task is replaced, and DescribeTasks does not report restarts.',
+    fix: {
+      cli: `# read why the container exited, fix it, then replace the task (a service starts a new one)
+aws ecs describe-tasks --cluster CLUSTER --tasks TASK_ID --query "tasks[0].containers[].{name:name,status:lastStatus,exitCode:exitCode,reason:reason}" --region REGION
+aws ecs stop-task --cluster CLUSTER --task TASK_ID --reason "replace for ECS Exec" --region REGION`,
+    },
+    notApplicable:
+      'Skipped when there is no running task (lint mode), when the task is not RUNNING (task.running reports it), or when the named container is not in the task (task.container-selection reports it).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

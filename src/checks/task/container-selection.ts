@@ -44,6 +44,17 @@ export const taskContainerSelection = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html',
     ],
   },
+  docs: {
+    passes:
+      'The task has a single container, or the container named with `--container` is in the task; the finding prints the ready-to-run `aws ecs execute-command` line.',
+    fails:
+      'Fails when the named container is not in the task. Warns when the task has several containers (AWS-added sidecars count) and none was named: ExecuteCommand then needs `--container`. The fix lists the command for each exec-able container.',
+    fix: {
+      cli: 'aws ecs execute-command --cluster CLUSTER --task TASK_ID --container CONTAINER --interactive --command "/bin/sh" --region REGION',
+    },
+    notApplicable:
+      'Skipped when there is no running task (lint mode) or the task has exec disabled (task.exec-enabled reports it).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

@@ -54,6 +54,31 @@ export const taskExecEnabled = defineCheck({
   rationale:
     'ECS refuses ExecuteCommand for a task that was not started with enableExecuteCommand=true. Enabling it on a service later does not change running tasks.',
   references: { docs: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html'] },
+  docs: {
+    passes: 'DescribeTasks reports `enableExecuteCommand=true` for the task.',
+    fails:
+      'The task was started with `enableExecuteCommand=false`. The flag cannot be turned on for a running task, so the fix depends on what started it: a service, RunTask, an EventBridge rule or schedule, or AWS Batch.',
+    fix: {
+      cli: `# a service's task: enable exec and replace the tasks
+aws ecs update-service --cluster CLUSTER --service SERVICE --enable-execute-command --force-new-deployment --region REGION
+# a standalone task: run a new one with exec enabled
+aws ecs run-task --cluster CLUSTER --task-definition TASK_DEFINITION --enable-execute-command --region REGION …`,
+      cloudformation: `Service:
+  Type: AWS::ECS::Service
+  Properties:
+    EnableExecuteCommand: true
+# EventBridge: AWS::Events::Rule Targets[].EcsParameters.EnableExecuteCommand: true`,
+      terraform: `resource "aws_ecs_service" "this" {
+  # …
+  enable_execute_command = true
+}
+# EventBridge: aws_cloudwatch_event_target ecs_target { enable_execute_command = true }
+# AWS Batch: aws_batch_job_definition ecs_properties.task_properties[].enable_execute_command = true`,
+      cdk: `new ecs.FargateService(this, 'Service', { cluster, taskDefinition, enableExecuteCommand: true });
+// EventBridge: new targets.EcsTask({ cluster, taskDefinition, enableExecuteCommand: true })`,
+    },
+    notApplicable: 'Skipped when there is no running task to judge (lint mode).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

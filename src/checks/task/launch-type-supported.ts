@@ -77,6 +77,28 @@ export const taskLaunchTypeSupported = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model-managed-instances.html',
     ],
   },
+  docs: {
+    passes: 'The task runs on FARGATE, EC2 or EXTERNAL (ECS Anywhere) and has an IPv4 address.',
+    fails:
+      'Fails when the task is IPv6-only (its ENI has an IPv6 address and no IPv4 address): ECS Exec does not support IPv6-only tasks. Unknown on ECS Managed Instances, whose ECS Exec support is not documented, and when DescribeTasks does not say how the task is hosted.',
+    fix: {
+      cli: `# run the service in dual-stack subnets so its tasks get an IPv4 address as well
+aws ecs update-service --cluster CLUSTER --service SERVICE --network-configuration "awsvpcConfiguration={subnets=[DUAL_STACK_SUBNET_IDS],securityGroups=[SECURITY_GROUP_IDS]}" --force-new-deployment --region REGION`,
+      cloudformation: `Service:
+  Type: AWS::ECS::Service
+  Properties:
+    NetworkConfiguration:
+      AwsvpcConfiguration:
+        Subnets: [DUAL_STACK_SUBNET_ID]`,
+      terraform: `resource "aws_ecs_service" "this" {
+  # …
+  network_configuration {
+    subnets = [aws_subnet.dual_stack.id]
+  }
+}`,
+    },
+    notApplicable: 'Skipped when there is no running task to judge (lint mode).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

@@ -98,6 +98,19 @@ export const taskManagedAgent = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html',
     ],
   },
+  docs: {
+    passes: 'Each target container has an `ExecuteCommandAgent` managed agent whose lastStatus is RUNNING.',
+    fails:
+      'Fails when an agent is STOPPED (its reason is explained: ECS Exec dependencies missing on a custom AMI, a failed docker exec, or the agent exiting, most often on a read-only root filesystem), when no container of the task has a running agent, or when the named container has none (AWS-added GuardDuty and Service Connect sidecars never do). Warns when an agent is PENDING (wait 30–60 s) and when another container has no agent.',
+    fix: {
+      cli: `# the agent's status and reason, per container
+aws ecs describe-tasks --cluster CLUSTER --tasks TASK_ID --query "tasks[0].containers[].{name:name,agent:managedAgents[?name=='ExecuteCommandAgent']|[0]}" --region REGION
+# ECS starts the agent only with the task: fix the reason, then replace the task
+aws ecs stop-task --cluster CLUSTER --task TASK_ID --reason "replace for ECS Exec" --region REGION`,
+    },
+    notApplicable:
+      'Skipped when there is no running task (lint mode), when the task has exec disabled (task.exec-enabled reports it), is not RUNNING (task.running), or lacks the named container (task.container-selection).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

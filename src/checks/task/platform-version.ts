@@ -53,6 +53,27 @@ export const taskPlatformVersion = defineCheck({
       'https://aws.amazon.com/about-aws/whats-new/2021/03/aws-fargate-updates-platform-version-1-4-0-to-be-the-latest-version/',
     ],
   },
+  docs: {
+    passes:
+      'The Fargate platform version is 1.4.0 or later on Linux, or 1.0.0 or later on Windows (LATEST counts).',
+    fails:
+      'The task runs on an older Fargate platform version. Unknown when DescribeTasks reports no platform version.',
+    fix: {
+      cli: `aws ecs update-service --cluster CLUSTER --service SERVICE --platform-version LATEST --force-new-deployment --region REGION
+# a standalone task
+aws ecs run-task --cluster CLUSTER --task-definition TASK_DEFINITION --launch-type FARGATE --platform-version LATEST --enable-execute-command --region REGION …`,
+      cloudformation: `Service:
+  Type: AWS::ECS::Service
+  Properties:
+    PlatformVersion: LATEST`,
+      terraform: `resource "aws_ecs_service" "this" {
+  # …
+  platform_version = "LATEST"
+}`,
+      cdk: `new ecs.FargateService(this, 'Service', { cluster, taskDefinition, platformVersion: ecs.FargatePlatformVersion.LATEST });`,
+    },
+    notApplicable: 'Skipped for tasks not on Fargate, and when there is no running task (lint mode).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];

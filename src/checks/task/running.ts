@@ -63,6 +63,21 @@ export const taskRunning = defineCheck({
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-errors.html',
     ],
   },
+  docs: {
+    passes: 'DescribeTasks reports `lastStatus=RUNNING`, and ECS is not stopping the task.',
+    fails:
+      'Fails for a task that is stopping or stopped (DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED), with its stop code and reason. Warns for a task still starting (PROVISIONING, PENDING, ACTIVATING: wait) and for a RUNNING task with desiredStatus=STOPPED. Unknown for an undocumented status.',
+    fix: {
+      cli: `# a starting task: wait for it
+aws ecs wait tasks-running --cluster CLUSTER --tasks TASK_ID --region REGION
+# a stopped service task: find a running replacement, and why this one stopped
+aws ecs list-tasks --cluster CLUSTER --service-name SERVICE --desired-status RUNNING --region REGION
+aws ecs describe-services --cluster CLUSTER --services SERVICE --query "services[0].events[:10]" --region REGION
+# a stopped standalone task: run a new one
+aws ecs run-task --cluster CLUSTER --task-definition TASK_DEFINITION --enable-execute-command --region REGION …`,
+    },
+    notApplicable: 'Skipped when there is no running task to judge (lint mode).',
+  },
   run(target) {
     const task = target.task;
     if (!task) return [skip(taskResource(target), 'No running task to judge.')];
