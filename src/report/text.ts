@@ -125,19 +125,19 @@ function findingRows(
 }
 
 function summaryLine(report: Report): string {
-  const parts: [number, string][] = [
-    [report.counts.fail, 'failed'],
-    [report.counts.error, 'broken checks'],
-    [report.counts.warn, 'warnings'],
-    [report.counts.unknown, 'unknown'],
-    [report.counts.pass, 'passed'],
-    [report.counts.info, 'info'],
-    [report.counts.skip, 'skipped'],
-    [report.counts.suppressed, 'suppressed'],
+  const parts: [number, string, string][] = [
+    [report.counts.fail, 'failed', 'failed'],
+    [report.counts.error, 'broken check', 'broken checks'],
+    [report.counts.warn, 'warning', 'warnings'],
+    [report.counts.unknown, 'unknown', 'unknown'],
+    [report.counts.pass, 'passed', 'passed'],
+    [report.counts.info, 'info', 'info'],
+    [report.counts.skip, 'skipped', 'skipped'],
+    [report.counts.suppressed, 'suppressed', 'suppressed'],
   ];
   return parts
     .filter(([count]) => count > 0)
-    .map(([count, label]) => `${count} ${label}`)
+    .map(([count, one, many]) => `${count} ${count === 1 ? one : many}`)
     .join(' · ');
 }
 

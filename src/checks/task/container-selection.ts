@@ -2,7 +2,12 @@ import type { ExecTarget } from '../../model/index.js';
 import { fail, info, pass, skip, warn } from '../results.js';
 import { executeCommandLine, taskResource } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
-import { EXECUTE_COMMAND_AGENT, executeCommandAgent, isExecAble } from './execute-command-agent.js';
+import {
+  awsSidecarKind,
+  EXECUTE_COMMAND_AGENT,
+  executeCommandAgent,
+  isExecAble,
+} from './execute-command-agent.js';
 
 /**
  * ExecuteCommand needs `--container` when the task has more than one container, and AWS adds
@@ -81,12 +86,14 @@ export const taskContainerSelection = defineCheck({
       }
       const command = executeCommandLine(target, requested);
       if (!isExecAble(container)) {
-        return [
-          info(
-            task.arn,
-            `Container \`${requested}\` is in the task, but its ${EXECUTE_COMMAND_AGENT} is not RUNNING yet (see task.managed-agent). Once it is: ${command}`,
-          ),
-        ];
+        const sidecar = awsSidecarKind(requested);
+        const agentStatus = executeCommandAgent(container)?.lastStatus;
+        const why = sidecar
+          ? `it is the ${sidecar} sidecar AWS adds to the task, which never has an ${EXECUTE_COMMAND_AGENT}`
+          : agentStatus === 'STOPPED'
+            ? `its ${EXECUTE_COMMAND_AGENT} has STOPPED, so the task must be replaced (see task.managed-agent)`
+            : `its ${EXECUTE_COMMAND_AGENT} is not RUNNING yet (see task.managed-agent); once it is: ${command}`;
+        return [info(task.arn, `Container \`${requested}\` is in the task, but ${why}.`)];
       }
       return [pass(task.arn, `Container \`${requested}\` is in the task. Run: ${command}`, [evidence])];
     }

@@ -40,7 +40,13 @@ function withoutAgent(target: ExecTarget, container: TaskContainer): CheckResult
     const fix = { summary: 'Exec into one of your own containers instead (see task.container-selection).' };
     return requested ? fail(resource, message, fix, observed) : info(resource, message);
   }
-  const message = `Container \`${container.name}\` has no ${EXECUTE_COMMAND_AGENT} (lastStatus=${container.lastStatus ?? 'unknown'}), so it cannot be exec'd into; containers that never started have none.`;
+  // A running container without the agent means the host never provided it (an ECS agent too old
+  // for exec, or a task started without exec); one that never started simply has none yet.
+  const why =
+    container.lastStatus === 'RUNNING'
+      ? 'the container runs, but ECS did not start the agent in it (an ECS agent too old for exec, or missing exec support on the host)'
+      : 'containers that never started have none';
+  const message = `Container \`${container.name}\` has no ${EXECUTE_COMMAND_AGENT} (lastStatus=${container.lastStatus ?? 'unknown'}), so it cannot be exec'd into: ${why}.`;
   const fix = replaceTaskFix(
     target,
     'ECS starts the agent only when the container starts in an exec-enabled task.',

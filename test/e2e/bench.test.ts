@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { BUILT, ROOT, SKIP_NOTE, snapshotPath } from './cli.js';
+
+const run = promisify(execFile);
+
+/**
+ * The benchmark runs on dist/ and replays a snapshot: it makes each recorded call exactly once
+ * (the collector memoizes) and reports waves, wall time and checks. Whether the waves meet the
+ * target is the benchmark's own verdict (bench/README.md), not this test's.
+ */
+describe.skipIf(!BUILT).concurrent(`bench/single-task.mjs${SKIP_NOTE}`, () => {
+  it.each(['healthy-fargate.json', 'healthy-ec2-instance-role.json'])('%s', async (file) => {
+    const recordedCalls = JSON.parse(readFileSync(snapshotPath(file), 'utf8')).calls.length;
+    const { stdout } = await run(
+      process.execPath,
+      [
+        join(ROOT, 'bench', 'single-task.mjs'),
+        '--snapshot',
+        snapshotPath(file),
+        '--latency',
+        '40',
+        '--runs',
+        '1',
+      ],
+      { cwd: ROOT },
+    );
+    expect(stdout).toMatch(new RegExp(`^API calls +${recordedCalls}$`, 'm'));
+    expect(stdout).toMatch(/^waves +\d+$/m);
+    expect(stdout).toMatch(/^ {2}wave 1 +.*ecs:DescribeTasks/m);
+    expect(stdout).toMatch(/^wall time +median \d+ ms/m);
+    expect(stdout).toMatch(/^checks run +\d+ checks, \d+ findings/m);
+    expect(stdout).not.toContain('incomplete');
+  });
+});
