@@ -8,7 +8,9 @@ function locate(target: ExecTarget, result: CheckResult) {
   if (result.location) return result.location;
   const locations = target.locations;
   if (!locations) return undefined;
-  return (result.property && locations[`${result.resource}#${result.property}`]) || locations[result.resource];
+  return (
+    (result.property && locations[`${result.resource}#${result.property}`]) || locations[result.resource]
+  );
 }
 
 function toFinding(check: Check, result: CheckResult, target: ExecTarget): Finding {
