@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { taskExecEnabled } from '../../src/checks/task/exec-enabled.js';
 import { checkTable } from '../support/check-table.js';
 import { targetWith } from '../support/targets.js';
@@ -15,12 +16,22 @@ checkTable(taskExecEnabled, {
   ],
   invalid: [
     {
-      name: 'service task started before exec was enabled',
+      name: 'service task started before exec was enabled on the service: only a new deployment is needed',
       target: targetWith((t) => {
         t.task!.enableExecuteCommand = false;
       }),
       statuses: ['fail'],
       message: /enableExecuteCommand=false/,
+      fix: /update-service --cluster demo --service web --force-new-deployment --region us-east-1/,
+      assert: (findings) => expect(findings[0]!.fix!.cli).not.toContain('--enable-execute-command'),
+    },
+    {
+      name: 'service without exec: enable it and redeploy',
+      target: targetWith((t) => {
+        t.task!.enableExecuteCommand = false;
+        if (t.service?.known && t.service.value) t.service.value.enableExecuteCommand = false;
+      }),
+      statuses: ['fail'],
       fix: /update-service --cluster demo --service web --enable-execute-command --force-new-deployment --region us-east-1/,
     },
     {

@@ -1,5 +1,6 @@
 import type { ExecTarget } from '../../model/index.js';
 import { fail, pass, skip } from '../results.js';
+import { replaceTasksFix } from '../service/redeploy.js';
 import { clusterName, regionFlag, taskResource } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
 import { runTaskCommand, serviceNameOf } from './task-origin.js';
@@ -14,6 +15,9 @@ function fixFor(target: ExecTarget): Fix {
   const cluster = clusterName(target);
   const region = regionFlag(target);
   const serviceName = serviceNameOf(target);
+  const service = serviceName && target.service?.known ? target.service.value : undefined;
+  // The service may already have exec on (enabled after this task started): then only new tasks are needed.
+  if (service) return replaceTasksFix(target, service, !service.enableExecuteCommand);
   if (serviceName) {
     return {
       summary: `Enable exec on service ${serviceName} and force a new deployment; running tasks keep the old flag.`,
