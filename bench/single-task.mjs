@@ -13,11 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runCheck } from '../dist/app/check.js';
 import { builtInChecks } from '../dist/checks/index.js';
-import { runChecks } from '../dist/engine/run.js';
-import { selectChecks } from '../dist/engine/select.js';
-import { collectLiveTargets } from '../dist/sources/aws/collect.js';
-import { replayApi, Snapshot } from '../dist/sources/aws/snapshot.js';
+import { Snapshot } from '../dist/sources/aws/snapshot.js';
 
 const TARGET = { waves: 4, wallMs: 1500, atLatencyMs: 100 };
 const DEFAULT_SNAPSHOT = fileURLToPath(
@@ -77,14 +75,25 @@ function waves(calls) {
 
 async function runOnce() {
   const log = [];
-  const api = slowApi(replayApi(snapshot), log);
-  const checks = selectChecks(builtInChecks, { mode: 'live', suite: 'all', only: [], skip: [] });
+  const settings = {
+    checks: builtInChecks,
+    selection: { suite: 'all', only: [], skip: [] },
+    failOn: 'fail',
+    requireExec: true,
+    suppress: [],
+    severity: {},
+  };
   const started = performance.now();
-  const { targets, problems } = await collectLiveTargets(api, snapshot.request, {
-    ...(snapshot.client ? { client: Promise.resolve(snapshot.client) } : {}),
+  // The product path: `check --snapshot`, collecting what the selected checks need, with latency.
+  const { report } = await runCheck({
+    request: snapshot.request,
+    source: { kind: 'snapshot', snapshot, wrap: (api) => slowApi(api, log) },
+    settings,
   });
-  const findings = runChecks(targets, checks, { options: { requireExec: true }, now: new Date() });
   const wallMs = performance.now() - started;
+  const { findings, problems } = report;
+  const targets = report.targets;
+  const checks = { length: builtInChecks.length };
   return { wallMs, calls: log, waves: waves(log), checks: checks.length, targets, findings, problems };
 }
 

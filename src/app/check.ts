@@ -1,7 +1,7 @@
 import { buildReport, type Report } from '../engine/report.js';
 import { runChecks } from '../engine/run.js';
 import { selectChecks } from '../engine/select.js';
-import { type ClientFacts, type Fact, unavailable } from '../model/index.js';
+import { type ClientFacts, type Fact, type NamedPolicy, unavailable } from '../model/index.js';
 import type { AwsApi } from '../sources/aws/api.js';
 import { collectLiveTargets } from '../sources/aws/collect.js';
 import { redactSnapshot } from '../sources/aws/redact.js';
@@ -13,7 +13,12 @@ import { TOOL_VERSION } from './version.js';
 export interface CheckRunOptions {
   request: LiveRequest;
   /** Live AWS (with an optional profile) or a recorded snapshot. */
-  source: { kind: 'aws'; profile?: string; api?: AwsApi } | { kind: 'snapshot'; snapshot: Snapshot };
+  source:
+    | { kind: 'aws'; profile?: string; api?: AwsApi }
+    /** `wrap` decorates the replaying API: the benchmark adds latency to each call. */
+    | { kind: 'snapshot'; snapshot: Snapshot; wrap?: (api: AwsApi) => AwsApi };
+  /** Service control policies (`--scp`), root → account, evaluated with every IAM question. */
+  serviceControlPolicies?: NamedPolicy[][];
   /** Keep every AWS response for `--record`. */
   record?: { redact: boolean };
   /** The checks, selection and policy; `resolveSettings` builds them from flags and the config file. */
@@ -51,13 +56,13 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
       : options.request;
   let api: AwsApi =
     source.kind === 'snapshot'
-      ? replayApi(source.snapshot)
+      ? (source.wrap ?? ((replay: AwsApi) => replay))(replayApi(source.snapshot))
       : (source.api ?? (await liveApi(source.profile, options.request.region)));
   const recorder = options.record ? recordingApi(api) : undefined;
   if (recorder) api = recorder.api;
 
-  const needsClient = selected.some((check) => check.layer === 'client');
-  const client: Promise<Fact<ClientFacts>> | undefined = !needsClient
+  const needs = new Set(selected.flatMap((check) => check.needs ?? []));
+  const client: Promise<Fact<ClientFacts>> | undefined = !needs.has('client')
     ? undefined
     : source.kind === 'snapshot'
       ? Promise.resolve(
@@ -67,7 +72,12 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
         )
       : import('../sources/client/probe.js').then(({ probeClient }) => probeClient(source.profile));
 
+  const policies = needs.has('policies');
+  const network = needs.has('network');
   const collected = await collectLiveTargets(api, request, {
+    policies,
+    network,
+    ...(options.serviceControlPolicies ? { serviceControlPolicies: options.serviceControlPolicies } : {}),
     ...(client ? { client } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -1,6 +1,7 @@
 import { clientChecks } from './client/index.js';
 import { clusterChecks } from './cluster/index.js';
 import { loggingChecks } from './logging/index.js';
+import { networkChecks } from './network/index.js';
 import { serviceChecks } from './service/index.js';
 import { taskChecks } from './task/index.js';
 import { taskDefinitionChecks } from './task-definition/index.js';
@@ -19,4 +20,5 @@ export const builtInChecks: readonly Check[] = [
   ...taskDefinitionChecks,
   ...taskRoleChecks,
   ...loggingChecks,
+  ...networkChecks,
 ];

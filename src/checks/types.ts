@@ -17,6 +17,12 @@ export type Layer =
 export type Suite = 'readiness' | 'audit' | 'hardening';
 export type Mode = 'live' | 'lint';
 
+/**
+ * Facts that cost extra calls, read only when a selected check needs them: the machine's AWS
+ * CLI and plugin, IAM and KMS key policies, and the task's network path.
+ */
+export type FactGroup = 'client' | 'policies' | 'network';
+
 /** How to fix a failing finding: one line, and where it applies the exact command and IaC property. */
 export interface Fix {
   summary: string;
@@ -94,6 +100,8 @@ export interface Check {
   /** Why it matters, for `explain <id>` and the docs. */
   rationale: string;
   references: CheckReferences;
+  /** The costly fact groups this check reads (see FactGroup); the rest are always collected. */
+  needs?: FactGroup[];
   docs?: CheckDocs;
   run(target: ExecTarget, context: CheckContext): CheckResult[];
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../engine/errors.js';
 import type { FailOn } from '../engine/verdict.js';
 import { FORMATS } from '../report/index.js';
 import { Snapshot } from '../sources/aws/snapshot.js';
+import { readServiceControlPolicies } from '../sources/files/scp-files.js';
 import { listChecks } from './checks-command.js';
 import { exitCodeForError } from './errors.js';
 import { pairOutputs, writeOutputs } from './output.js';
@@ -123,6 +124,7 @@ function readSnapshot(file: string): Snapshot {
 }
 
 interface CheckCommandOptions extends CommonOptions {
+  scp?: string[];
   cluster?: string;
   task?: string[];
   service?: string;
@@ -155,6 +157,7 @@ function checkRun(options: CheckCommandOptions): Omit<CheckRunOptions, 'settings
         ? { kind: 'aws', profile: options.profile }
         : { kind: 'aws' },
     ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
+    ...(options.scp ? { serviceControlPolicies: readServiceControlPolicies(options.scp) } : {}),
   };
 }
 
@@ -222,7 +225,12 @@ function addTargetOptions(command: Command): Command {
     .option('--container <name>', 'the container you will exec into')
     .option('--snapshot <file>', 'replay a recorded snapshot offline instead of calling AWS')
     .option('--region <region>', 'AWS region (default: from ARNs, then the SDK configuration)')
-    .option('--profile <profile>', 'AWS profile');
+    .option('--profile <profile>', 'AWS profile')
+    .addOption(
+      new Option('--scp <file>', 'a service control policy JSON file, root first (repeatable)').argParser(
+        append,
+      ),
+    );
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {

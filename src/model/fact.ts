@@ -25,5 +25,7 @@ export function factSchema<T extends z.ZodType>(schema: T) {
 
 /** The reason a fact is missing, with the permission that would have given it. */
 export function describeUnavailable(fact: { known: false; reason: string; permission?: string }): string {
-  return fact.permission ? `${fact.reason} (needs ${fact.permission})` : fact.reason;
+  return fact.permission && !fact.reason.includes(fact.permission)
+    ? `${fact.reason} (needs ${fact.permission})`
+    : fact.reason;
 }

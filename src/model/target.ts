@@ -3,6 +3,7 @@ import { ClientFacts } from './client.js';
 import { Cluster, ContainerInstance, Service, Task, TaskDefinition } from './ecs.js';
 import { factSchema } from './fact.js';
 import { NamedPolicy } from './iam.js';
+import { NetworkFacts } from './network.js';
 import { Bucket, Caller, Ec2Instance, KmsKey, LogGroup, Role } from './resources.js';
 
 /** Where a fact came from in a file (lint mode). */
@@ -63,6 +64,19 @@ export const ExecTarget = z.object({
   logGroup: factSchema(LogGroup.nullable()).optional(),
   /** Present when the exec configuration names an S3 bucket. Null: it does not exist. */
   bucket: factSchema(Bucket.nullable()).optional(),
+  /** Live mode, for tasks in a VPC (not ECS Anywhere): the network the task's traffic leaves by. */
+  network: factSchema(NetworkFacts).optional(),
   locations: SourceLocations.optional(),
+  /**
+   * Lint mode: displayed properties whose value the files do not decide (a parameter without a
+   * default, an `Fn::If` on an undecided condition, a value Terraform knows only after apply),
+   * keyed like `locations`, with the reason. For a displayed value (an image, an environment
+   * value, a key or log group name) the model holds the file's text, e.g. `${ProxyUrl}`; a list or
+   * list item the files leave open (port mappings behind an undecided `Fn::If`) is left out of the
+   * model. A check that reads such a property should answer `unknown`. A scalar a check judges
+   * (readonlyRootFilesystem, pidMode, enableExecuteCommand, logging…) that the files do not decide
+   * makes its resource's fact `known: false` instead.
+   */
+  unresolved: z.record(z.string(), z.string()).optional(),
 });
 export type ExecTarget = z.infer<typeof ExecTarget>;

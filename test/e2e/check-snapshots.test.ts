@@ -176,7 +176,7 @@ describe.skipIf(!BUILT).concurrent(`check --snapshot: what the findings say${SKI
     const { report } = await checkJson('partial-access-denied.json');
     for (const finding of report.findings.filter((candidate) => candidate.status === 'unknown')) {
       expect(['ecs:DescribeTaskDefinition', 'kms:DescribeKey'], finding.checkId).toContain(finding.needs);
-      expect(finding.message).toContain(`needs ${finding.needs}`);
+      expect(finding.message).toContain(`AccessDenied on ${finding.needs}`);
     }
     expect(idsWithStatus(report, 'pass')).toEqual(
       expect.arrayContaining(['task.exec-enabled', 'task.managed-agent', 'logging.log-group-encryption']),

@@ -66,10 +66,11 @@ const cases: DeniedCase[] = [
   {
     operation: 'ecs:DescribeTaskDefinition',
     answer: answerFargate,
-    // The task role comes from the definition, so it is unknown for the same reason.
+    // The task and execution roles come from the definition, so they are unknown for the same reason.
     changes: {
       taskDefinition: denied('ecs:DescribeTaskDefinition'),
       taskRole: denied('ecs:DescribeTaskDefinition'),
+      executionRole: denied('ecs:DescribeTaskDefinition'),
       executionRoleArn: undefined,
     },
   },

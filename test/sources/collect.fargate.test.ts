@@ -160,6 +160,11 @@ function expectedTarget(): ExecTarget {
     }),
     taskRole: known({ arn: arns.role(HOME, 'app-task'), name: 'app-task', source: 'task-definition' }),
     executionRoleArn: arns.role(HOME, 'app-execution'),
+    executionRole: known({
+      arn: arns.role(HOME, 'app-execution'),
+      name: 'app-execution',
+      source: 'task-definition',
+    }),
     kmsKey: known({
       reference: keyArn,
       keyId: KEY_ID,

@@ -30,6 +30,7 @@ export const clientAwsCli = defineCheck({
   layer: 'client',
   suite: 'readiness',
   modes: ['live'],
+  needs: ['client'],
   rationale:
     'The ECS guide requires AWS CLI v1 ≥ 1.22.3 or v2 ≥ 2.3.6 for ECS Exec; older releases from 1.19.28 / 2.1.31 have the execute-command command but predate the documented minimum, and anything older lacks it. Exec also works from other clients, so a missing CLI is a warning.',
   references: { docs: [RUN_DOCS, AWS_CLI_INSTALL_DOCS] },

@@ -29,6 +29,7 @@ export const clientSessionManagerPlugin = defineCheck({
   layer: 'client',
   suite: 'readiness',
   modes: ['live'],
+  needs: ['client'],
   rationale:
     'The AWS CLI runs the local session-manager-plugin for every exec session. It must be on PATH and start (a build for the wrong CPU architecture is found but cannot run). When the cluster encrypts sessions with a KMS key, the plugin calls KMS with your profile; SSO profiles work there only from plugin 1.2.497.0.',
   references: {

@@ -9,6 +9,8 @@ import {
   type ExecTarget,
   type Fact,
   known,
+  type NamedPolicy,
+  type NetworkFacts,
   parseArn,
   type Role,
   type Service,
@@ -18,7 +20,8 @@ import {
 } from '../../model/index.js';
 import { type AwsApi, memoized } from './api.js';
 import { Attempts, unavailableFrom } from './attempt.js';
-import { collectClusterResources } from './cluster-resources.js';
+import { type ClusterResources, collectClusterResources } from './cluster-resources.js';
+import { collectNetwork, type NetworkRequest } from './network.js';
 import {
   normalizeCluster,
   normalizeContainerInstance,
@@ -26,11 +29,18 @@ import {
   normalizeTask,
   normalizeTaskDefinition,
 } from './normalize.js';
+import { PolicyReader } from './policy-reader.js';
 import { clusterFromRequest, type LiveRequest, regionFromRequest } from './resolve.js';
 
 export interface CollectOptions {
   /** Facts about this machine's CLI and plugin, probed in parallel by the caller. */
   client?: Promise<Fact<ClientFacts>>;
+  /** Read the IAM policies of the caller and the task's roles, and the KMS key policy. */
+  policies?: boolean;
+  /** Read the network path of each task: ENI, subnet, routes, endpoints, security groups, ACLs. */
+  network?: boolean;
+  /** Service control policies given by the user (root → account), set on every target. */
+  serviceControlPolicies?: NamedPolicy[][];
   onProgress?: (message: string) => void;
 }
 
@@ -70,7 +80,7 @@ export async function collectLiveTargets(
   const clusterPromise = describeCluster(attempts, clusterReference, region);
   // A cluster that is not found rejects the Promise.all below; this derived promise would then
   // reject unobserved (an unhandled rejection), so it settles to nothing instead.
-  const clusterResourcesPromise = clusterPromise.then(
+  const clusterResourcesPromise: Promise<ClusterResources> = clusterPromise.then(
     (cluster) => (cluster.known ? collectClusterResources(attempts, cluster.value, region) : {}),
     () => ({}),
   );
@@ -79,6 +89,17 @@ export async function collectLiveTargets(
     clusterPromise,
     describeRequestedTasks(attempts, clusterReference, request, region),
   ]);
+  // Policies are read beside the task's dependencies, never before them: they are off the
+  // critical path for everything but the IAM checks.
+  const policies = new PolicyReader(attempts, region, options.policies === true, caller);
+  const callerPolicies = policies.ofCaller();
+  // An awsvpc task's network starts from its own ENI, known now; bridge and host tasks wait for their host.
+  const networks = new Map<string, Promise<Fact<NetworkFacts> | undefined>>();
+  if (options.network) {
+    for (const task of tasks) {
+      if (task.networkInterface) networks.set(task.arn, collectNetwork(attempts, { task, region }));
+    }
+  }
 
   progress(`reading ${tasks.length === 1 ? 'the task' : `${tasks.length} tasks`}' dependencies`);
   const [taskDefinitions, services, containerInstances, clusterResources, client] = await Promise.all([
@@ -89,6 +110,12 @@ export async function collectLiveTargets(
     options.client,
   ]);
 
+  for (const task of tasks) {
+    const definition = taskDefinitions.get(task.taskDefinitionArn)!;
+    const value = definition.known ? definition.value : undefined;
+    policies.ofRole(task.overrides.taskRoleArn ?? value?.taskRoleArn);
+    policies.ofRole(task.overrides.executionRoleArn ?? value?.executionRoleArn);
+  }
   const roles = await resolveTaskRoles(
     attempts,
     tasks,
@@ -98,37 +125,68 @@ export async function collectLiveTargets(
     progress,
   );
 
-  const targets = tasks.map((task): ExecTarget => {
-    const taskArn = parseArn(task.arn);
-    const taskDefinition = taskDefinitions.get(task.taskDefinitionArn)!;
-    const target: ExecTarget = {
-      mode: 'live',
-      partition: taskArn?.partition ?? 'aws',
-      region: taskArn?.region ?? region,
-      accountId: taskArn?.accountId ?? '',
-      cluster,
-      task,
-      taskDefinition,
-      taskRole: roles.taskRole.get(task.arn)!,
-      ...clusterResources,
-    };
-    if (request.container) target.requestedContainer = request.container;
-    if (client) target.client = client;
-    if (caller) target.caller = caller;
-    const serviceName = serviceNameOf(task);
-    target.service = serviceName ? (services.get(serviceName) ?? known(null)) : known(null);
-    if (task.containerInstanceArn) {
-      target.containerInstance =
-        containerInstances.get(task.containerInstanceArn) ?? unavailable('container instance not returned');
+  if (options.network) {
+    for (const task of tasks) {
+      if (networks.has(task.arn)) continue;
+      const definition = taskDefinitions.get(task.taskDefinitionArn)!;
+      const request: NetworkRequest = { task, region };
+      if (definition.known && definition.value.networkMode)
+        request.networkMode = definition.value.networkMode;
+      const instance = roles.ec2Instance.get(task.arn);
+      if (instance) request.ec2Instance = instance;
+      networks.set(task.arn, collectNetwork(attempts, request));
     }
-    const instance = roles.ec2Instance.get(task.arn);
-    if (instance) target.ec2Instance = instance;
-    const executionRoleArn =
-      task.overrides.executionRoleArn ??
-      (taskDefinition.known ? taskDefinition.value.executionRoleArn : undefined);
-    if (executionRoleArn) target.executionRoleArn = executionRoleArn;
-    return target;
-  });
+  }
+  const [callerWithPolicies, keyPolicy] = await Promise.all([
+    callerPolicies,
+    policies.ofKey(clusterResources.kmsKey),
+  ]);
+  const kmsKey = keyPolicy ?? clusterResources.kmsKey;
+  const targets = await Promise.all(
+    tasks.map(async (task): Promise<ExecTarget> => {
+      const taskArn = parseArn(task.arn);
+      const taskDefinition = taskDefinitions.get(task.taskDefinitionArn)!;
+      const target: ExecTarget = {
+        mode: 'live',
+        partition: taskArn?.partition ?? 'aws',
+        region: taskArn?.region ?? region,
+        accountId: taskArn?.accountId ?? '',
+        cluster,
+        task,
+        taskDefinition,
+        taskRole: await policies.withPolicies(roles.taskRole.get(task.arn)!),
+        ...clusterResources,
+      };
+      if (kmsKey) target.kmsKey = kmsKey;
+      const network = await networks.get(task.arn);
+      if (network) target.network = network;
+      if (options.serviceControlPolicies) target.serviceControlPolicies = options.serviceControlPolicies;
+      if (request.container) target.requestedContainer = request.container;
+      if (client) target.client = client;
+      target.caller = callerWithPolicies;
+      const serviceName = serviceNameOf(task);
+      target.service = serviceName ? (services.get(serviceName) ?? known(null)) : known(null);
+      if (task.containerInstanceArn) {
+        target.containerInstance =
+          containerInstances.get(task.containerInstanceArn) ?? unavailable('container instance not returned');
+      }
+      const instance = roles.ec2Instance.get(task.arn);
+      if (instance) target.ec2Instance = instance;
+      const executionRoleArn =
+        task.overrides.executionRoleArn ??
+        (taskDefinition.known ? taskDefinition.value.executionRoleArn : undefined);
+      if (executionRoleArn) {
+        target.executionRoleArn = executionRoleArn;
+        const source = task.overrides.executionRoleArn ? 'task-override' : 'task-definition';
+        target.executionRole = await policies.withPolicies(
+          known({ arn: executionRoleArn, name: executionRoleArn.split('/').pop()!, source }),
+        );
+      } else if (!taskDefinition.known) {
+        target.executionRole = unavailableFrom(taskDefinition);
+      }
+      return target;
+    }),
+  );
   return { targets, problems: attempts.problems };
 }
 

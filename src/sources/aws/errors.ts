@@ -1,7 +1,14 @@
 import { OPERATIONS, type OperationName } from './operations.js';
 
 /** How the collector treats an AWS error. */
-export type ErrorKind = 'access-denied' | 'not-found' | 'credentials' | 'network' | 'throttled' | 'other';
+export type ErrorKind =
+  | 'access-denied'
+  | 'not-found'
+  | 'credentials'
+  | 'network'
+  | 'throttled'
+  | 'not-recorded'
+  | 'other';
 
 interface AwsLikeError {
   name?: string;
@@ -40,7 +47,7 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
 ]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'NetworkingError', 'RequestTimeout', 'SnapshotMiss']);
+const NETWORK_NAMES = new Set(['TimeoutError', 'NetworkingError', 'RequestTimeout']);
 const THROTTLED = new Set([
   'ThrottlingException',
   'Throttling',
@@ -51,6 +58,8 @@ const THROTTLED = new Set([
 export function classifyError(error: unknown): ErrorKind {
   const candidate = (error ?? {}) as AwsLikeError;
   const name = candidate.name ?? '';
+  // A replayed snapshot that never recorded this call: the fact is unknown, the run is not broken.
+  if (name === 'SnapshotMiss') return 'not-recorded';
   // Before the 403 test: expired or invalid credentials also answer 403, but mean nothing can be read.
   if (CREDENTIALS.has(name)) return 'credentials';
   if (ACCESS_DENIED.has(name) || candidate.$metadata?.httpStatusCode === 403) return 'access-denied';
@@ -73,5 +82,6 @@ export function describeFailure(operation: OperationName, error: unknown): strin
   const kind = classifyError(error);
   const name = ((error ?? {}) as AwsLikeError).name ?? 'Error';
   if (kind === 'access-denied') return `AccessDenied on ${OPERATIONS[operation].permission}`;
+  if (kind === 'not-recorded') return `${operation} is not in the snapshot (it was recorded without it)`;
   return `${operation} failed: ${name === 'Error' ? '' : `${name}: `}${errorMessage(error)}`;
 }

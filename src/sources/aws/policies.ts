@@ -2,8 +2,8 @@ import {
   type Fact,
   known,
   type NamedPolicy,
-  parseArn,
   type PrincipalPolicies,
+  parseArn,
   unavailable,
 } from '../../model/index.js';
 import { type Attempts, unavailableFrom } from './attempt.js';
@@ -45,15 +45,24 @@ class PolicyReadError extends Error {
   }
 }
 
-async function must<T>(pending: Promise<{ ok: true; value: T } | { ok: false; reason: string; permission?: string }>) {
+async function must<T>(
+  pending: Promise<{ ok: true; value: T } | { ok: false; reason: string; permission?: string }>,
+) {
   const result = await pending;
   if (!result.ok) throw new PolicyReadError(result);
   return result.value;
 }
 
+/** A list call's input, with the page marker only when there is one. */
+function paged<T extends object>(input: T, marker: string | undefined): T & { Marker?: string } {
+  return marker ? { ...input, Marker: marker } : input;
+}
+
 /** IAM list APIs page with Marker/IsTruncated. */
 async function allPages<T>(
-  read: (marker?: string) => Promise<{ items: T[]; marker?: string | undefined; truncated?: boolean | undefined }>,
+  read: (
+    marker?: string,
+  ) => Promise<{ items: T[]; marker?: string | undefined; truncated?: boolean | undefined }>,
 ): Promise<T[]> {
   const items: T[] = [];
   let marker: string | undefined;
@@ -78,17 +87,23 @@ async function managedPolicy(attempts: Attempts, policyArn: string, region: stri
   };
 }
 
-async function rolePolicies(attempts: Attempts, roleName: string, region: string): Promise<Fact<PrincipalPolicies>> {
+async function rolePolicies(
+  attempts: Attempts,
+  roleName: string,
+  region: string,
+): Promise<Fact<PrincipalPolicies>> {
   try {
     const [role, inlineNames, attached] = await Promise.all([
       must(attempts.attempt('iam:GetRole', { RoleName: roleName }, region)),
       allPages(async (Marker) => {
-        const page = await must(attempts.attempt('iam:ListRolePolicies', { RoleName: roleName, Marker }, region));
+        const page = await must(
+          attempts.attempt('iam:ListRolePolicies', paged({ RoleName: roleName }, Marker), region),
+        );
         return { items: page.PolicyNames ?? [], marker: page.Marker, truncated: page.IsTruncated };
       }),
       allPages(async (Marker) => {
         const page = await must(
-          attempts.attempt('iam:ListAttachedRolePolicies', { RoleName: roleName, Marker }, region),
+          attempts.attempt('iam:ListAttachedRolePolicies', paged({ RoleName: roleName }, Marker), region),
         );
         return { items: page.AttachedPolicies ?? [], marker: page.Marker, truncated: page.IsTruncated };
       }),
@@ -119,22 +134,30 @@ async function rolePolicies(attempts: Attempts, roleName: string, region: string
 }
 
 /** A user's policies include those of its groups. */
-async function userPolicies(attempts: Attempts, userName: string, region: string): Promise<Fact<PrincipalPolicies>> {
+async function userPolicies(
+  attempts: Attempts,
+  userName: string,
+  region: string,
+): Promise<Fact<PrincipalPolicies>> {
   try {
     const [user, inlineNames, attached, groups] = await Promise.all([
       must(attempts.attempt('iam:GetUser', { UserName: userName }, region)),
       allPages(async (Marker) => {
-        const page = await must(attempts.attempt('iam:ListUserPolicies', { UserName: userName, Marker }, region));
+        const page = await must(
+          attempts.attempt('iam:ListUserPolicies', paged({ UserName: userName }, Marker), region),
+        );
         return { items: page.PolicyNames ?? [], marker: page.Marker, truncated: page.IsTruncated };
       }),
       allPages(async (Marker) => {
         const page = await must(
-          attempts.attempt('iam:ListAttachedUserPolicies', { UserName: userName, Marker }, region),
+          attempts.attempt('iam:ListAttachedUserPolicies', paged({ UserName: userName }, Marker), region),
         );
         return { items: page.AttachedPolicies ?? [], marker: page.Marker, truncated: page.IsTruncated };
       }),
       allPages(async (Marker) => {
-        const page = await must(attempts.attempt('iam:ListGroupsForUser', { UserName: userName, Marker }, region));
+        const page = await must(
+          attempts.attempt('iam:ListGroupsForUser', paged({ UserName: userName }, Marker), region),
+        );
         return { items: page.Groups ?? [], marker: page.Marker, truncated: page.IsTruncated };
       }),
     ]);
@@ -152,7 +175,9 @@ async function userPolicies(attempts: Attempts, userName: string, region: string
       Promise.all(groups.map((group) => groupPoliciesOf(attempts, group.GroupName!, region))),
       boundaryArn ? managedPolicy(attempts, boundaryArn, region) : undefined,
     ]);
-    const policies: PrincipalPolicies = { identityPolicies: [...inline, ...managed, ...groupPolicies.flat()] };
+    const policies: PrincipalPolicies = {
+      identityPolicies: [...inline, ...managed, ...groupPolicies.flat()],
+    };
     if (user.User?.Arn) policies.principalArn = user.User.Arn;
     if (boundary) policies.permissionBoundary = boundary;
     const tags = user.User?.Tags;
@@ -164,15 +189,21 @@ async function userPolicies(attempts: Attempts, userName: string, region: string
   }
 }
 
-async function groupPoliciesOf(attempts: Attempts, groupName: string, region: string): Promise<NamedPolicy[]> {
+async function groupPoliciesOf(
+  attempts: Attempts,
+  groupName: string,
+  region: string,
+): Promise<NamedPolicy[]> {
   const [inlineNames, attached] = await Promise.all([
     allPages(async (Marker) => {
-      const page = await must(attempts.attempt('iam:ListGroupPolicies', { GroupName: groupName, Marker }, region));
+      const page = await must(
+        attempts.attempt('iam:ListGroupPolicies', paged({ GroupName: groupName }, Marker), region),
+      );
       return { items: page.PolicyNames ?? [], marker: page.Marker, truncated: page.IsTruncated };
     }),
     allPages(async (Marker) => {
       const page = await must(
-        attempts.attempt('iam:ListAttachedGroupPolicies', { GroupName: groupName, Marker }, region),
+        attempts.attempt('iam:ListAttachedGroupPolicies', paged({ GroupName: groupName }, Marker), region),
       );
       return { items: page.AttachedPolicies ?? [], marker: page.Marker, truncated: page.IsTruncated };
     }),
@@ -192,7 +223,11 @@ async function groupPoliciesOf(attempts: Attempts, groupName: string, region: st
 }
 
 /** The key policy (KMS keys have exactly one, named `default`). */
-export async function collectKeyPolicy(attempts: Attempts, keyArn: string, region: string): Promise<Fact<unknown>> {
+export async function collectKeyPolicy(
+  attempts: Attempts,
+  keyArn: string,
+  region: string,
+): Promise<Fact<unknown>> {
   const result = await attempts.attempt('kms:GetKeyPolicy', { KeyId: keyArn, PolicyName: 'default' }, region);
   if (!result.ok) return unavailableFrom(result);
   return known(result.value.Policy ?? '{}');
