@@ -2,13 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { type CheckRunOptions, runCheck } from '../app/check.js';
 import { runExplain } from '../app/explain.js';
+import { runLint } from '../app/lint.js';
 import { resolveSettings, type SettingsInput } from '../app/settings.js';
 import { TOOL_VERSION } from '../app/version.js';
 import { UsageError } from '../engine/errors.js';
 import type { FailOn } from '../engine/verdict.js';
 import { FORMATS } from '../report/index.js';
 import { Snapshot } from '../sources/aws/snapshot.js';
+import { readBaselineFile, writeBaselineFile } from '../sources/files/baseline-file.js';
 import { readServiceControlPolicies } from '../sources/files/scp-files.js';
+import { INPUT_TYPES, type InputType } from '../sources/iac/detect.js';
 import { listChecks } from './checks-command.js';
 import { exitCodeForError } from './errors.js';
 import { pairOutputs, writeOutputs } from './output.js';
@@ -194,6 +197,37 @@ async function checkAction(options: CheckCommandOptions): Promise<number> {
   }
 }
 
+interface LintCommandOptions extends CommonOptions {
+  inputType?: InputType;
+  requireExec?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+}
+
+async function lintAction(paths: string[], options: LintCommandOptions): Promise<number> {
+  const outputs = pairOutputs(options.format ?? [], options.output ?? []);
+  const settings = await resolveSettings({
+    ...settingsInput(options),
+    ...(options.requireExec ? { requireExec: true } : {}),
+  });
+  const { report, warnings, baseline } = await runLint({
+    paths,
+    settings,
+    ...(options.inputType ? { inputType: options.inputType } : {}),
+    ...(options.baseline
+      ? { baseline: { file: options.baseline, baseline: readBaselineFile(options.baseline) } }
+      : {}),
+  });
+  if (options.writeBaseline) writeBaselineFile(options.writeBaseline, baseline);
+  writeOutputs(report, outputs, {
+    color: options.color,
+    verbose: Boolean(options.verbose),
+    checks: settings.checks,
+  });
+  for (const warning of warnings) process.stderr.write(`ecs-exec-doctor: warning: ${warning}\n`);
+  return report.exitCode;
+}
+
 async function explainAction(words: string[], options: CheckCommandOptions): Promise<number> {
   const input = words.join(' ');
   if (!input.trim()) throw new UsageError('give a check id or the error text to explain');
@@ -246,6 +280,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .option('--record <file>', 'write every AWS response this run used to FILE')
       .option('--redact', 'with --record: replace account ids consistently'),
   ).action(async (options: CheckCommandOptions) => setExitCode(await checkAction(options)));
+
+  addCommonOptions(
+    program
+      .command('lint')
+      .argument(
+        '<paths...>',
+        'task definition JSON, CloudFormation JSON/YAML, cdk.out, Terraform plan JSON, or directories',
+      )
+      .description('check infrastructure files before deploy, offline (no AWS account needed)')
+      .addOption(
+        new Option(
+          '--input-type <type>',
+          'read the named files as this type instead of detecting it',
+        ).choices([...INPUT_TYPES]),
+      )
+      .option('--require-exec', 'services must enable exec (otherwise a service without exec is only noted)')
+      .option('--baseline <file>', 'findings in this baseline are reported as suppressed')
+      .option('--write-baseline <file>', 'write every finding that needs attention to a baseline file'),
+  ).action(async (paths: string[], options: LintCommandOptions) =>
+    setExitCode(await lintAction(paths, options)),
+  );
 
   addTargetOptions(
     program

@@ -2,6 +2,7 @@ import { taskResource } from '../checks/target-helpers.js';
 import type { Check, CheckContext, CheckResult, Status } from '../checks/types.js';
 import { ExecTarget } from '../model/index.js';
 import type { Finding } from './finding.js';
+import { execOffSkipReason } from './intent.js';
 
 /** The declaration of the property at fault, else of the resource (lint mode). */
 function locate(target: ExecTarget, result: CheckResult) {
@@ -46,6 +47,11 @@ function errorFinding(check: Check, resource: string, message: string): Finding 
 
 /** A check that throws, or passes without evidence, becomes an `error` finding, never a crash or a pass. */
 function runOne(check: Check, target: ExecTarget, context: CheckContext): Finding[] {
+  const skipReason = execOffSkipReason(check, target, context.options);
+  if (skipReason)
+    return [
+      toFinding(check, { status: 'skip', resource: taskResource(target), message: skipReason }, target),
+    ];
   try {
     return check.run(target, context).map((result) => {
       if (result.status === 'pass' && (!result.evidence || result.evidence.length === 0)) {

@@ -2,10 +2,12 @@ import { createColors } from 'picocolors';
 import type { Status } from '../checks/types.js';
 import { type Finding, LAYER_ORDER } from '../engine/finding.js';
 import type { Report } from '../engine/report.js';
-import { iacFixes, LAYER_TITLE } from './describe.js';
+import { iacFixes, LAYER_TITLE, relativePath } from './describe.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Locations are shown relative to this directory. */
+  cwd?: string;
   /** Also list skipped checks and the evidence behind each pass. */
   verbose: boolean;
 }
@@ -55,6 +57,15 @@ function header(report: Report): string {
   return `ecs-exec-doctor ${report.command} · ${report.targets.length} targets${clusters.length ? ` in ${clusters.join(', ')}` : ''}`;
 }
 
+/** `file:line:column` for lint findings; the resource when several targets share the report. */
+function whereOf(finding: Finding, showResource: boolean, cwd: string | undefined): string | undefined {
+  const { location } = finding;
+  const file = location && cwd ? relativePath(location.file, cwd) : location?.file;
+  const place = location ? `${file}:${location.line}:${location.column}` : undefined;
+  if (place && showResource) return `${place} (${finding.resource})`;
+  return place ?? (showResource ? finding.resource : undefined);
+}
+
 function fixLines(finding: Finding, indent: string, colors: Colors): string[] {
   if (!finding.fix) return [];
   const lines = [`${indent}${colors.bold('Fix:')} ${finding.fix.summary}`];
@@ -66,7 +77,7 @@ function fixLines(finding: Finding, indent: string, colors: Colors): string[] {
   return lines;
 }
 
-function verdict(report: Report, colors: Colors, showResource: boolean): string[] {
+function verdict(report: Report, options: TextOptions, colors: Colors, showResource: boolean): string[] {
   const readiness = report.blocking.filter((finding) => finding.suite === 'readiness');
   const lines: string[] = [];
   if (readiness.length > 0) {
@@ -86,7 +97,8 @@ function verdict(report: Report, colors: Colors, showResource: boolean): string[
   report.blocking.forEach((finding, index) => {
     lines.push('');
     lines.push(`  ${index + 1}. ${colors.bold(finding.message)} ${colors.dim(`[${finding.checkId}]`)}`);
-    if (showResource) lines.push(`     ${colors.dim(finding.resource)}`);
+    const where = whereOf(finding, showResource, options.cwd);
+    if (where) lines.push(`     ${colors.dim(where)}`);
     lines.push(...fixLines(finding, '     ', colors));
   });
   return lines;
@@ -106,7 +118,8 @@ function findingRows(
     const id = paint(colors, finding.status, finding.checkId.padEnd(idWidth));
     lines.push(`  ${symbol} ${id}  ${finding.message}`);
     const indent = ' '.repeat(idWidth + 6);
-    if (showResource) lines.push(`${indent}${colors.dim(finding.resource)}`);
+    const where = whereOf(finding, showResource, options.cwd);
+    if (where && finding.status !== 'pass') lines.push(`${indent}${colors.dim(where)}`);
     if (finding.status === 'unknown' && finding.needs)
       lines.push(`${indent}${colors.dim(`needs: ${finding.needs}`)}`);
     if (finding.status === 'suppressed' && finding.suppression) {
@@ -145,7 +158,7 @@ function summaryLine(report: Report): string {
 export function formatText(report: Report, options: TextOptions): string {
   const colors = createColors(options.color);
   const showResource = report.targets.length > 1;
-  const lines = [colors.bold(header(report)), '', ...verdict(report, colors, showResource)];
+  const lines = [colors.bold(header(report)), '', ...verdict(report, options, colors, showResource)];
 
   const visible = report.findings.filter((finding) => options.verbose || finding.status !== 'skip');
   for (const layer of LAYER_ORDER) {

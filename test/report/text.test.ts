@@ -2,13 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatJson, JSON_SCHEMA_VERSION } from '../../src/report/json.js';
 import { formatText } from '../../src/report/text.js';
-import { fixtureReport } from './report-fixture.js';
+import { CWD, fixtureReport } from './report-fixture.js';
 
 const GOLDEN = new URL('./golden/text.txt', import.meta.url);
 
 describe('text', () => {
   it('matches the golden file: verdict and fixes first, then every check by layer', () => {
-    const text = formatText(fixtureReport(), { color: false, verbose: false });
+    const text = formatText(fixtureReport(), { color: false, verbose: false, cwd: CWD });
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, text);
     expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
   });
