@@ -31,7 +31,9 @@ describe('action.yml', () => {
   });
 
   it('uploads SARIF only when asked, and fails the job on the exit code', () => {
-    const upload = action.runs.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+    const upload = action.runs.steps.find((step) =>
+      step.uses?.startsWith('github/codeql-action/upload-sarif'),
+    )!;
     expect(upload.if).toContain("inputs.upload-sarif == 'true'");
     const fail = action.runs.steps.at(-1)!;
     expect(fail.if).toContain("steps.lint.outputs.exit-code != '0'");
@@ -60,7 +62,9 @@ describe('action.yml', () => {
       encoding: 'utf8',
     });
     expect(readFileSync(output, 'utf8')).toBe('exit-code=1\n');
-    expect(stdout).toMatch(/^::error file=fixtures\/iac\/task-definitions\/legacy-api\.json,line=\d+,col=\d+,title=/m);
+    expect(stdout).toMatch(
+      /^::error file=fixtures\/iac\/task-definitions\/legacy-api\.json,line=\d+,col=\d+,title=/m,
+    );
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
   });
 });

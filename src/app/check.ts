@@ -1,11 +1,22 @@
+import { callerIamSimulateCrossCheck } from '../checks/caller/iam-simulate-cross-check.js';
+import type { Check, CheckContext, IamObservation } from '../checks/types.js';
+import type { Finding } from '../engine/finding.js';
 import { buildReport, type Report } from '../engine/report.js';
 import { runChecks } from '../engine/run.js';
 import { selectChecks } from '../engine/select.js';
-import { type ClientFacts, type Fact, type NamedPolicy, unavailable } from '../model/index.js';
+import {
+  type ClientFacts,
+  type ExecTarget,
+  type Fact,
+  type NamedPolicy,
+  unavailable,
+} from '../model/index.js';
 import type { AwsApi } from '../sources/aws/api.js';
+import { Attempts } from '../sources/aws/attempt.js';
 import { collectLiveTargets } from '../sources/aws/collect.js';
 import { redactSnapshot } from '../sources/aws/redact.js';
 import type { LiveRequest } from '../sources/aws/resolve.js';
+import { simulateQuestions } from '../sources/aws/simulate.js';
 import { recordingApi, replayApi, SNAPSHOT_FORMAT, type Snapshot } from '../sources/aws/snapshot.js';
 import { applyPolicy, type Settings } from './settings.js';
 import { TOOL_VERSION } from './version.js';
@@ -19,6 +30,8 @@ export interface CheckRunOptions {
     | { kind: 'snapshot'; snapshot: Snapshot; wrap?: (api: AwsApi) => AwsApi };
   /** Service control policies (`--scp`), root → account, evaluated with every IAM question. */
   serviceControlPolicies?: NamedPolicy[][];
+  /** Also put every IAM question to IAM's SimulatePrincipalPolicy and compare (`--iam-simulate`). */
+  iamSimulate?: boolean;
   /** Keep every AWS response for `--record`. */
   record?: { redact: boolean };
   /** The checks, selection and policy; `resolveSettings` builds them from flags and the config file. */
@@ -83,7 +96,16 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
   });
   const now = options.now ?? new Date();
   // Live `check` is asked because someone wants to exec: exec is required by definition.
-  const judged = runChecks(collected.targets, selected, { options: { requireExec: true }, now });
+  const context = { options: { requireExec: true }, now };
+  const observations = new Map<ExecTarget, IamObservation[]>();
+  const firstPass = runChecks(collected.targets, selected, context, {
+    onIamObservation: (observation, target) => {
+      observations.set(target, [...(observations.get(target) ?? []), observation]);
+    },
+  });
+  const judged = options.iamSimulate
+    ? await crossCheckWithIam(api, collected.targets, observations, selected, firstPass, context)
+    : firstPass;
   const { findings, warnings } = applyPolicy(judged, settings, now);
   const report = buildReport({
     command: 'check',
@@ -107,6 +129,30 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
   if (defaultRegion) snapshot.defaultRegion = defaultRegion;
   if (client) snapshot.client = await client;
   return { report, warnings, snapshot: options.record.redact ? redactSnapshot(snapshot) : snapshot };
+}
+
+/**
+ * `--iam-simulate`: asks IAM the questions the local evaluator answered, then runs the
+ * cross-check again now that the answers are in the targets.
+ */
+async function crossCheckWithIam(
+  api: AwsApi,
+  targets: ExecTarget[],
+  observations: Map<ExecTarget, IamObservation[]>,
+  selected: readonly Check[],
+  firstPass: Finding[],
+  context: CheckContext,
+): Promise<Finding[]> {
+  const crossCheck = selected.filter((check) => check.id === callerIamSimulateCrossCheck.id);
+  if (crossCheck.length === 0) return firstPass;
+  const attempts = new Attempts(api);
+  for (const target of targets) {
+    target.iamSimulation = await simulateQuestions(attempts, observations.get(target) ?? [], target.region);
+  }
+  return [
+    ...firstPass.filter((finding) => finding.checkId !== callerIamSimulateCrossCheck.id),
+    ...runChecks(targets, crossCheck, context),
+  ];
 }
 
 function definedOnly<T extends object>(object: T): Partial<T> {

@@ -10,6 +10,7 @@ export const CATALOGUE_CHECK_IDS = [
   'caller.describe-tasks',
   'caller.kms-generate-data-key',
   'caller.start-session-bypass',
+  'caller.iam-simulate-cross-check',
   'cluster.exec-config-valid',
   'cluster.kms-key-usable',
   'cluster.audit-logging',

@@ -1,3 +1,4 @@
+import { callerChecks } from './caller/index.js';
 import { clientChecks } from './client/index.js';
 import { clusterChecks } from './cluster/index.js';
 import { loggingChecks } from './logging/index.js';
@@ -14,6 +15,7 @@ import type { Check } from './types.js';
  */
 export const builtInChecks: readonly Check[] = [
   ...clientChecks,
+  ...callerChecks,
   ...clusterChecks,
   ...serviceChecks,
   ...taskChecks,

@@ -1,3 +1,4 @@
+import type { ContextValue, Decision } from '../iam/index.js';
 import type { ExecTarget, SourceLocation } from '../model/index.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'info' | 'skip' | 'unknown' | 'error' | 'suppressed';
@@ -62,9 +63,23 @@ export interface CheckOptions {
   requireExec: boolean;
 }
 
+/** One IAM question a check asked the local evaluator, and its answer (for `--iam-simulate`). */
+export interface IamObservation {
+  /** The role or user whose policies were judged (a session's role). */
+  principalArn: string;
+  action: string;
+  resource: string;
+  context: Record<string, ContextValue>;
+  decision: Decision;
+  /** Judged together with a resource policy (a KMS key policy), which IAM's simulator cannot do for roles. */
+  withResourcePolicy: boolean;
+}
+
 export interface CheckContext {
   options: CheckOptions;
   now: Date;
+  /** Told every IAM question the checks evaluate; `check --iam-simulate` asks IAM the same ones. */
+  observeIam?: (observation: IamObservation) => void;
 }
 
 export interface CheckReferences {

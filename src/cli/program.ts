@@ -128,6 +128,7 @@ function readSnapshot(file: string): Snapshot {
 
 interface CheckCommandOptions extends CommonOptions {
   scp?: string[];
+  iamSimulate?: boolean;
   cluster?: string;
   task?: string[];
   service?: string;
@@ -161,6 +162,7 @@ function checkRun(options: CheckCommandOptions): Omit<CheckRunOptions, 'settings
         : { kind: 'aws' },
     ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
     ...(options.scp ? { serviceControlPolicies: readServiceControlPolicies(options.scp) } : {}),
+    ...(options.iamSimulate ? { iamSimulate: true } : {}),
   };
 }
 
@@ -278,7 +280,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     addTargetOptions(program.command('check'))
       .description('judge a live task (or a recorded snapshot) and say why exec fails')
       .option('--record <file>', 'write every AWS response this run used to FILE')
-      .option('--redact', 'with --record: replace account ids consistently'),
+      .option('--redact', 'with --record: replace account ids consistently')
+      .option('--iam-simulate', "also ask IAM's SimulatePrincipalPolicy and report any disagreement"),
   ).action(async (options: CheckCommandOptions) => setExitCode(await checkAction(options)));
 
   addCommonOptions(

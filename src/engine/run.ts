@@ -1,5 +1,5 @@
 import { taskResource } from '../checks/target-helpers.js';
-import type { Check, CheckContext, CheckResult, Status } from '../checks/types.js';
+import type { Check, CheckContext, CheckResult, IamObservation, Status } from '../checks/types.js';
 import { ExecTarget } from '../model/index.js';
 import type { Finding } from './finding.js';
 import { execOffSkipReason } from './intent.js';
@@ -65,8 +65,20 @@ function runOne(check: Check, target: ExecTarget, context: CheckContext): Findin
   }
 }
 
+// Two files may declare resources with the same id: their findings differ by location.
 const findingKey = (finding: Finding) =>
-  [finding.checkId, finding.resource, finding.status, finding.message].join('\u0000');
+  [
+    finding.checkId,
+    finding.resource,
+    finding.status,
+    finding.message,
+    finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}` : '',
+  ].join('\u0000');
+
+export interface RunHooks {
+  /** Told, per target, every IAM question its checks evaluate (`check --iam-simulate`). */
+  onIamObservation?: (observation: IamObservation, target: ExecTarget) => void;
+}
 
 /**
  * Runs every selected check on every target. Facts shared by targets (one cluster, one task
@@ -76,6 +88,7 @@ export function runChecks(
   targets: readonly ExecTarget[],
   checks: readonly Check[],
   context: CheckContext,
+  hooks: RunHooks = {},
 ): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -84,8 +97,12 @@ export function runChecks(
     if (!parsed.success) {
       throw new Error(`internal: a source produced an invalid target: ${parsed.error.issues[0]?.message}`);
     }
+    const { onIamObservation } = hooks;
+    const targetContext: CheckContext = onIamObservation
+      ? { ...context, observeIam: (observation) => onIamObservation(observation, target) }
+      : context;
     for (const check of checks) {
-      for (const finding of runOne(check, target, context)) {
+      for (const finding of runOne(check, target, targetContext)) {
         const key = findingKey(finding);
         if (seen.has(key)) continue;
         seen.add(key);

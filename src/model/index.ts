@@ -3,6 +3,7 @@ export * from './client.js';
 export * from './ecs.js';
 export * from './fact.js';
 export * from './iam.js';
+export * from './iam-simulation.js';
 export * from './network.js';
 export * from './resources.js';
 export * from './target.js';

@@ -3,6 +3,7 @@ import { ClientFacts } from './client.js';
 import { Cluster, ContainerInstance, Service, Task, TaskDefinition } from './ecs.js';
 import { factSchema } from './fact.js';
 import { NamedPolicy } from './iam.js';
+import { IamSimulationFact } from './iam-simulation.js';
 import { NetworkFacts } from './network.js';
 import { Bucket, Caller, Ec2Instance, KmsKey, LogGroup, Role } from './resources.js';
 
@@ -66,6 +67,8 @@ export const ExecTarget = z.object({
   bucket: factSchema(Bucket.nullable()).optional(),
   /** Live mode, for tasks in a VPC (not ECS Anywhere): the network the task's traffic leaves by. */
   network: factSchema(NetworkFacts).optional(),
+  /** `check --iam-simulate` only: IAM's own answers to the IAM questions, beside the local ones. */
+  iamSimulation: IamSimulationFact.optional(),
   locations: SourceLocations.optional(),
   /**
    * Lint mode: displayed properties whose value the files do not decide (a parameter without a

@@ -1,3 +1,4 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { clusterAuditLogging } from '../../src/checks/cluster/audit-logging.js';
 import {
@@ -7,7 +8,19 @@ import {
   unavailable,
 } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, targetWith } from '../support/targets.js';
+
+const EXEC = `${CLUSTER_ARN}#executeCommandConfiguration`;
+
+/** Lint, where the file declares the exec configuration's `logging` and `logConfiguration`. */
+const lint = (t: ExecTarget): void => {
+  t.mode = 'lint';
+  t.task = undefined;
+  t.locations = {
+    [`${EXEC}.logging`]: { file: 'template.yaml', line: 8, column: 11 },
+    [`${EXEC}.logConfiguration`]: { file: 'template.yaml', line: 9, column: 11 },
+  };
+};
 
 function withExecConfiguration(
   configuration: ExecuteCommandConfiguration | undefined,
@@ -130,6 +143,30 @@ checkTable(clusterAuditLogging, {
       }),
       statuses: ['unknown'],
       message: /No container named sidecar/,
+    },
+    {
+      name: 'lint: logging NONE points at logging',
+      target: withExecConfiguration({ logging: 'NONE' }, lint),
+      statuses: ['fail'],
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 8, column: 11 }),
+    },
+    {
+      name: 'lint: OVERRIDE whose only destination the files leave open (it may be empty)',
+      target: withExecConfiguration(
+        { logging: 'OVERRIDE', logConfiguration: { s3BucketName: '${AuditBucket}' } },
+        (t) => {
+          lint(t);
+          t.unresolved = {
+            [`${EXEC}.logConfiguration.s3BucketName`]: 'parameter AuditBucket has no default',
+          };
+        },
+      ),
+      statuses: ['unknown'],
+      message:
+        'Whether exec sessions are recorded is not decided by the files (executeCommandConfiguration.logConfiguration.s3BucketName: parameter AuditBucket has no default).',
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 9, column: 11 }),
     },
   ],
 });

@@ -1,8 +1,9 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { clusterExecConfigValid } from '../../src/checks/cluster/exec-config-valid.js';
 import { type ExecTarget, type ExecuteCommandConfiguration, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, targetWith } from '../support/targets.js';
 
 function withExecConfiguration(
   configuration: ExecuteCommandConfiguration | undefined,
@@ -19,6 +20,19 @@ const lint = (t: ExecTarget) => {
   t.task = undefined;
   t.client = undefined;
 };
+
+const LOG = `${CLUSTER_ARN}#executeCommandConfiguration.logConfiguration`;
+
+/** Lint, with the destination names at `open` (`cloudWatchLogGroupName`…) left open by the files. */
+function lintWithOpen(configuration: ExecuteCommandConfiguration, ...open: string[]): ExecTarget {
+  return withExecConfiguration(configuration, (t) => {
+    lint(t);
+    t.unresolved = Object.fromEntries(
+      open.map((name) => [`${LOG}.${name}`, 'parameter LogDestination has no default']),
+    );
+    t.locations = { [LOG]: { file: 'template.yaml', line: 9, column: 11 } };
+  });
+}
 
 checkTable(clusterExecConfigValid, {
   valid: [
@@ -70,6 +84,18 @@ checkTable(clusterExecConfigValid, {
       statuses: ['pass'],
       assert: ([finding]) =>
         expect(finding?.evidence[0]).toBe('cluster: logging=OVERRIDE to S3 bucket audit/'),
+    },
+    {
+      name: 'lint: OVERRIDE with a bucket the files name and a log group they leave open',
+      target: lintWithOpen(
+        {
+          logging: 'OVERRIDE',
+          logConfiguration: { cloudWatchLogGroupName: '${LogGroup}', s3BucketName: 'audit' },
+        },
+        'cloudWatchLogGroupName',
+      ),
+      statuses: ['pass'],
+      message: 'The exec configuration is consistent: logging=OVERRIDE to S3 bucket audit/.',
     },
   ],
   invalid: [
@@ -135,6 +161,33 @@ checkTable(clusterExecConfigValid, {
       message:
         /Could not read the cluster configuration: AccessDeniedException \(needs ecs:DescribeClusters\)/,
       assert: ([finding]) => expect(finding?.needs).toBe('ecs:DescribeClusters'),
+    },
+    {
+      name: 'lint: OVERRIDE whose only destination the files leave open (it may be empty)',
+      target: lintWithOpen(
+        { logging: 'OVERRIDE', logConfiguration: { cloudWatchLogGroupName: '${LogGroup}' } },
+        'cloudWatchLogGroupName',
+      ),
+      statuses: ['unknown'],
+      message:
+        'Whether the exec configuration is consistent is not decided by the files (executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName: parameter LogDestination has no default).',
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 9, column: 11 }),
+    },
+    {
+      name: 'lint: DEFAULT with only an open destination name (it may be empty)',
+      target: lintWithOpen(
+        { logging: 'DEFAULT', logConfiguration: { s3BucketName: '${Bucket}' } },
+        's3BucketName',
+      ),
+      statuses: ['unknown'],
+    },
+    {
+      name: 'lint: the inconsistency points at the logConfiguration',
+      target: lintWithOpen({ logging: 'NONE', logConfiguration: { s3BucketName: 'audit' } }),
+      statuses: ['fail'],
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 9, column: 11 }),
     },
   ],
 });

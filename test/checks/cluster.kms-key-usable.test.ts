@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { clusterKmsKeyUsable } from '../../src/checks/cluster/kms-key-usable.js';
 import { type ExecTarget, type KmsKey, known, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { KEY_ARN, targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, KEY_ARN, targetWith } from '../support/targets.js';
 
 function withKey(
   change: (key: KmsKey) => void,
@@ -192,6 +192,37 @@ checkTable(clusterKmsKeyUsable, {
       }, lint),
       statuses: ['fail'],
       assert: ([finding]) => expect(finding?.evidence).toEqual(['KMS key: keyState=Disabled']),
+    },
+    {
+      name: 'lint: every finding points at the cluster kmsKeyId that names the key',
+      target: withKey(
+        (key) => {
+          key.keyState = 'Disabled';
+        },
+        (t) => {
+          lint(t);
+          t.locations = {
+            [`${CLUSTER_ARN}#executeCommandConfiguration.kmsKeyId`]: {
+              file: 'template.yaml',
+              line: 7,
+              column: 11,
+            },
+          };
+        },
+      ),
+      statuses: ['fail'],
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 7, column: 11 }),
+    },
+    {
+      name: 'lint: a cluster the files lack is unknown, not "no key configured"',
+      target: targetWith((t) => {
+        lint(t);
+        t.cluster = { known: false, reason: 'cluster legacy is not in the linted files' };
+        t.kmsKey = undefined;
+      }),
+      statuses: ['unknown'],
+      message: 'Could not read the cluster configuration: cluster legacy is not in the linted files',
     },
   ],
 });

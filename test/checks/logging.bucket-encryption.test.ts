@@ -105,5 +105,23 @@ checkTable(loggingBucketEncryption, {
       statuses: ['unknown'],
       assert: ([finding]) => expect(finding?.needs).toBe('s3:GetEncryptionConfiguration'),
     },
+    {
+      name: 'lint: the failure points at the algorithm',
+      target: targetWith((t) => {
+        t.mode = 'lint';
+        t.task = undefined;
+        bucketEncryption({ algorithm: 'aws:kms:dsse' })(t);
+        t.locations = {
+          'arn:aws:s3:::exec-audit-bucket#encryption.algorithm': {
+            file: 'template.yaml',
+            line: 33,
+            column: 15,
+          },
+        };
+      }),
+      statuses: ['fail'],
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 33, column: 15 }),
+    },
   ],
 });

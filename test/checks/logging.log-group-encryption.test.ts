@@ -1,12 +1,20 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { loggingLogGroupEncryption } from '../../src/checks/logging/log-group-encryption.js';
 import { type ExecTarget, known, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { KEY_ARN, targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, KEY_ARN, targetWith } from '../support/targets.js';
 
 function execConfig(target: ExecTarget) {
   if (!target.cluster.known) throw new Error('fixture cluster is unknown');
   return target.cluster.value.executeCommandConfiguration!;
+}
+
+const GROUP_ARN = 'arn:aws:logs:us-east-1:111122223333:log-group:/ecs/exec-audit';
+
+function lint(target: ExecTarget): void {
+  target.mode = 'lint';
+  target.task = undefined;
 }
 
 function withoutKey(target: ExecTarget): void {
@@ -69,6 +77,23 @@ checkTable(loggingLogGroupEncryption, {
       statuses: ['skip'],
       message: 'Exec logging is DEFAULT, not OVERRIDE',
     },
+    {
+      name: 'lint: encryption not required: the skip points at the cluster setting',
+      target: targetWith((t) => {
+        lint(t);
+        execConfig(t).logConfiguration!.cloudWatchEncryptionEnabled = false;
+        t.locations = {
+          [`${CLUSTER_ARN}#executeCommandConfiguration.logConfiguration.cloudWatchEncryptionEnabled`]: {
+            file: 'template.yaml',
+            line: 11,
+            column: 13,
+          },
+        };
+      }),
+      statuses: ['skip'],
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 11, column: 13 }),
+    },
   ],
   invalid: [
     {
@@ -103,6 +128,28 @@ checkTable(loggingLogGroupEncryption, {
       }),
       statuses: ['unknown'],
       assert: ([finding]) => expect(finding?.needs).toBe('logs:DescribeLogGroups'),
+    },
+    {
+      name: 'lint: a key the files leave open is not counted as set',
+      target: targetWith((t) => {
+        lint(t);
+        t.logGroup = known({ name: '/ecs/exec-audit', kmsKeyId: '${LogKeyArn}' });
+        t.unresolved = { [`${GROUP_ARN}#kmsKeyId`]: 'parameter LogKeyArn has no default' };
+      }),
+      statuses: ['unknown'],
+      message:
+        'Whether log group /ecs/exec-audit has a KMS key is not decided by the files (kmsKeyId: parameter LogKeyArn has no default).',
+    },
+    {
+      name: 'lint: the failure points at the log group',
+      target: targetWith((t) => {
+        lint(t);
+        withoutKey(t);
+        t.locations = { [GROUP_ARN]: { file: 'template.yaml', line: 20, column: 3 } };
+      }),
+      statuses: ['fail'],
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 20, column: 3 }),
     },
   ],
 });

@@ -1,8 +1,9 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { loggingLogGroupExists } from '../../src/checks/logging/log-group-exists.js';
 import { type ExecTarget, known, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { KEY_ARN, targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, KEY_ARN, targetWith } from '../support/targets.js';
 
 const GROUP_ARN = 'arn:aws:logs:us-east-1:111122223333:log-group:/ecs/exec-audit';
 
@@ -10,6 +11,8 @@ function execConfig(target: ExecTarget) {
   if (!target.cluster.known) throw new Error('fixture cluster is unknown');
   return target.cluster.value.executeCommandConfiguration!;
 }
+
+const NAME_SETTING = `${CLUSTER_ARN}#executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName`;
 
 function lint(target: ExecTarget): void {
   target.mode = 'lint';
@@ -36,13 +39,18 @@ checkTable(loggingLogGroupExists, {
         expect(finding?.evidence).toEqual(['linted files: log group /ecs/exec-audit exists']),
     },
     {
-      name: 'lint: the log group is not in the linted files',
+      name: 'lint: the log group is not in the linted files: the skip points at the cluster setting naming it',
       target: targetWith((t) => {
         lint(t);
         t.logGroup = undefined;
+        t.locations = { [NAME_SETTING]: { file: 'template.yaml', line: 10, column: 13 } };
       }),
       statuses: ['skip'],
       message: 'is not defined in the linted files; it is checked in live mode',
+      assert: ([finding]) => {
+        expect(finding?.resource).toBe(CLUSTER_ARN);
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 10, column: 13 });
+      },
     },
     {
       name: 'no exec configuration (DEFAULT logging)',
@@ -131,6 +139,19 @@ checkTable(loggingLogGroupExists, {
       statuses: ['unknown'],
       message: 'Could not read the cluster exec configuration',
       assert: ([finding]) => expect(finding?.needs).toBe('ecs:DescribeClusters'),
+    },
+    {
+      name: 'lint: a log group name the files leave open is not looked for',
+      target: targetWith((t) => {
+        lint(t);
+        execConfig(t).logConfiguration!.cloudWatchLogGroupName = '${LogGroupName}';
+        t.logGroup = { known: false, reason: 'parameter LogGroupName has no default' };
+        t.unresolved = { [NAME_SETTING]: 'parameter LogGroupName has no default' };
+      }),
+      statuses: ['unknown'],
+      message:
+        'Which CloudWatch log group records exec sessions is not decided by the files (executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName: parameter LogGroupName has no default).',
+      assert: ([finding]) => expect(finding?.resource).toBe(CLUSTER_ARN),
     },
   ],
 });

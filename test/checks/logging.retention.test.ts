@@ -146,5 +146,21 @@ checkTable(loggingRetention, {
         expect(bucketFinding?.needs).toBe('s3:GetBucketVersioning');
       },
     },
+    {
+      name: 'lint: each warning points at the property to set, or the resource lacking it',
+      target: targetWith((t) => {
+        t.mode = 'lint';
+        t.task = undefined;
+        noRetention(t);
+        bucket('Suspended', false)(t);
+        t.locations = {
+          [GROUP_ARN]: { file: 'template.yaml', line: 20, column: 3 },
+          [BUCKET_ARN]: { file: 'template.yaml', line: 30, column: 3 },
+          [`${BUCKET_ARN}#versioning`]: { file: 'template.yaml', line: 36, column: 9 },
+        };
+      }),
+      statuses: ['warn', 'warn'],
+      assert: (findings) => expect(findings.map((finding) => finding.location?.line)).toEqual([20, 36]),
+    },
   ],
 });

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { serviceExecEnabled } from '../../src/checks/service/exec-enabled.js';
 import { type ExecTarget, known, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { defaultContext, targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, defaultContext, targetWith } from '../support/targets.js';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:111122223333:service/demo/web';
 
@@ -73,6 +73,21 @@ checkTable(serviceExecEnabled, {
       message: /Nothing in the files shows exec is intended/,
       fix: /EnableExecuteCommand: true/,
     },
+    {
+      name: 'lint: a cluster nothing in the files runs in: the skip points at the cluster',
+      target: targetWith((t) => {
+        lint(t);
+        t.service = undefined;
+        t.taskDefinition = {
+          known: false,
+          reason: 'no task definition in the linted files runs in cluster demo',
+        };
+        t.locations = { [CLUSTER_ARN]: { file: 'cluster.yaml', line: 3, column: 3 } };
+      }),
+      statuses: ['skip'],
+      message: 'No service is in scope.',
+      assert: ([finding]) => expect(finding?.location).toEqual({ file: 'cluster.yaml', line: 3, column: 3 }),
+    },
   ],
   invalid: [
     {
@@ -122,6 +137,19 @@ checkTable(serviceExecEnabled, {
       statuses: ['unknown'],
       message: /Could not read the service: AccessDeniedException/,
       assert: ([finding]) => expect(finding?.needs).toBe('ecs:DescribeServices'),
+    },
+    {
+      name: 'lint: the finding points at enableExecuteCommand',
+      target: withServiceExec(false, (t) => {
+        lint(t);
+        t.locations = {
+          [SERVICE_ARN]: { file: 'service.json', line: 1, column: 1 },
+          [`${SERVICE_ARN}#enableExecuteCommand`]: { file: 'service.json', line: 7, column: 3 },
+        };
+      }),
+      context: requireExec,
+      statuses: ['fail'],
+      assert: ([finding]) => expect(finding?.location).toEqual({ file: 'service.json', line: 7, column: 3 }),
     },
   ],
 });

@@ -1,8 +1,9 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { taskDefinitionCredentialsEnv } from '../../src/checks/task-definition/credentials-env.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function web(target: ExecTarget): ContainerDefinition {
   if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
@@ -18,6 +19,10 @@ function lintTargetWith(change: (target: ExecTarget) => void): ExecTarget {
 }
 
 const ENV_FILE = 'arn:aws:s3:::app-config/web.env';
+
+/** Where the linted file declares a property of the web container. */
+const declared = (line: number) => ({ file: 'template.yaml', line, column: 11 });
+const ENVIRONMENT = `${TASK_DEFINITION_ARN}#containerDefinitions[web].environment`;
 
 checkTable(taskDefinitionCredentialsEnv, {
   valid: [
@@ -71,6 +76,16 @@ checkTable(taskDefinitionCredentialsEnv, {
         expect(finding?.evidence).toEqual([
           'task definition: container web environment and secrets define no AWS credential variable',
         ]),
+    },
+    {
+      name: 'lint: a value the files leave open is not judged: only names are',
+      target: lintTargetWith((target) => {
+        web(target).environment.push({ name: 'DB_HOST', value: '${DatabaseHost}' });
+        target.unresolved = { [`${ENVIRONMENT}[DB_HOST].value`]: 'parameter DatabaseHost has no default' };
+        target.locations = { [ENVIRONMENT]: declared(40) };
+      }),
+      statuses: ['pass'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(40)),
     },
   ],
   invalid: [
@@ -151,6 +166,33 @@ checkTable(taskDefinitionCredentialsEnv, {
         target.taskDefinition = unavailable('AccessDenied', 'ecs:DescribeTaskDefinition');
       }),
       statuses: ['unknown'],
+    },
+    {
+      name: 'lint: an environment entry the files leave open may be a credential variable',
+      target: lintTargetWith((target) => {
+        target.unresolved = {
+          [`${ENVIRONMENT}[1]`]: 'depends on condition HasKeys, which the files do not decide',
+        };
+        target.locations = { [ENVIRONMENT]: declared(40) };
+      }),
+      statuses: ['unknown'],
+      message:
+        'Whether container `web` sets an AWS credential variable is not decided by the files (containerDefinitions[web].environment[1]: depends on condition HasKeys, which the files do not decide).',
+      // The open item has no declaration of its own: the finding points at the list.
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(40)),
+    },
+    {
+      name: 'lint: a credential variable warns whatever else is open, at its entry',
+      target: lintTargetWith((target) => {
+        web(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
+        target.unresolved = { [`${ENVIRONMENT}[2]`]: 'depends on condition HasKeys' };
+        target.locations = {
+          [ENVIRONMENT]: declared(40),
+          [`${ENVIRONMENT}[AWS_ACCESS_KEY_ID]`]: declared(43),
+        };
+      }),
+      statuses: ['warn'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(43)),
     },
   ],
 });

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { taskDefinitionInitProcess } from '../../src/checks/task-definition/init-process.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function web(target: ExecTarget): ContainerDefinition {
   if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
@@ -97,6 +97,19 @@ checkTable(taskDefinitionInitProcess, {
         target.taskDefinition = unavailable('AccessDenied', 'ecs:DescribeTaskDefinition');
       }),
       statuses: ['unknown'],
+    },
+    {
+      name: 'lint: the warning points at initProcessEnabled where the file sets it',
+      target: lintTargetWith((target) => {
+        web(target).initProcessEnabled = false;
+        const container = `${TASK_DEFINITION_ARN}#containerDefinitions[web]`;
+        target.locations = {
+          [container]: { file: 'taskdef.json', line: 3, column: 5 },
+          [`${container}.linuxParameters.initProcessEnabled`]: { file: 'taskdef.json', line: 9, column: 9 },
+        };
+      }),
+      statuses: ['warn'],
+      assert: ([finding]) => expect(finding?.location).toEqual({ file: 'taskdef.json', line: 9, column: 9 }),
     },
   ],
 });

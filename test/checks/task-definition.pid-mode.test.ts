@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { taskDefinitionPidMode } from '../../src/checks/task-definition/pid-mode.js';
 import { type ExecTarget, type TaskDefinition, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { CLUSTER_ARN, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function definition(target: ExecTarget): TaskDefinition {
   if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
@@ -90,6 +90,51 @@ checkTable(taskDefinitionPidMode, {
       }),
       statuses: ['unknown'],
       assert: ([finding]) => expect(finding?.needs).toBe('ecs:DescribeTaskDefinition'),
+    },
+    {
+      name: 'lint: the warning points at pidMode',
+      target: targetWith((target) => {
+        target.mode = 'lint';
+        target.task = undefined;
+        sharedPidNamespace(target);
+        target.locations = {
+          [TASK_DEFINITION_ARN]: { file: 'taskdef.json', line: 1, column: 1 },
+          [`${TASK_DEFINITION_ARN}#pidMode`]: { file: 'taskdef.json', line: 8, column: 3 },
+        };
+      }),
+      statuses: ['warn'],
+      assert: ([finding]) => expect(finding?.location).toEqual({ file: 'taskdef.json', line: 8, column: 3 }),
+    },
+    {
+      name: 'lint: a task definition the files lack points at the service property naming it',
+      target: targetWith((target) => {
+        target.mode = 'lint';
+        target.task = undefined;
+        target.taskDefinition = { known: false, reason: 'task definition web:7 is not in the linted files' };
+        target.locations = { 'web#taskDefinition': { file: 'service.json', line: 4, column: 3 } };
+        if (target.service?.known && target.service.value) target.service.value.arn = 'web';
+      }),
+      statuses: ['unknown'],
+      message: 'Could not read the task definition: task definition web:7 is not in the linted files',
+      assert: ([finding]) => {
+        expect(finding?.resource).toBe('web');
+        expect(finding?.location).toEqual({ file: 'service.json', line: 4, column: 3 });
+      },
+    },
+    {
+      name: 'lint: a cluster nothing in the files runs in stands for the missing task definition',
+      target: targetWith((target) => {
+        target.mode = 'lint';
+        target.task = undefined;
+        target.service = undefined;
+        target.taskDefinition = {
+          known: false,
+          reason: 'no task definition in the linted files runs in cluster demo',
+        };
+        target.locations = { [CLUSTER_ARN]: { file: 'cluster.yaml', line: 3, column: 3 } };
+      }),
+      statuses: ['unknown'],
+      assert: ([finding]) => expect(finding?.location).toEqual({ file: 'cluster.yaml', line: 3, column: 3 }),
     },
   ],
 });

@@ -1,8 +1,9 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { taskDefinitionProxy } from '../../src/checks/task-definition/proxy.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function web(target: ExecTarget): ContainerDefinition {
   if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
@@ -21,6 +22,25 @@ function withEnvironment(variables: Record<string, string>, mode: 'live' | 'lint
 }
 
 const PROXY = 'http://user:hunter2@proxy.internal:3128';
+
+const ENVIRONMENT = `${TASK_DEFINITION_ARN}#containerDefinitions[web].environment`;
+/** Where the linted file declares a property of the web container. */
+const declared = (line: number) => ({ file: 'template.yaml', line, column: 11 });
+
+/** A lint target whose web container has `variables`, with `unresolved` (keyed under ENVIRONMENT). */
+function lintWithOpen(variables: Record<string, string>, unresolved: Record<string, string>): ExecTarget {
+  const target = withEnvironment(variables, 'lint');
+  target.unresolved = Object.fromEntries(
+    Object.entries(unresolved).map(([path, reason]) => [`${ENVIRONMENT}${path}`, reason]),
+  );
+  target.locations = {
+    [ENVIRONMENT]: declared(40),
+    ...Object.fromEntries(
+      Object.keys(variables).map((name, index) => [`${ENVIRONMENT}[${name}]`, declared(41 + index)]),
+    ),
+  };
+  return target;
+}
 
 checkTable(taskDefinitionProxy, {
   valid: [
@@ -67,6 +87,15 @@ checkTable(taskDefinitionProxy, {
       target: withEnvironment({ HTTP_PROXY: PROXY, NO_PROXY: '169.254.169.254,169.254.170.2' }, 'lint'),
       statuses: ['pass'],
       assert: ([finding]) => expect(finding?.evidence[0]).toMatch(/^task definition: /),
+    },
+    {
+      name: 'lint: an open value of another variable is not judged',
+      target: lintWithOpen(
+        { DB_HOST: '${DatabaseHost}' },
+        { '[DB_HOST].value': 'parameter DatabaseHost has no default' },
+      ),
+      statuses: ['pass'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(40)),
     },
   ],
   invalid: [
@@ -155,6 +184,39 @@ checkTable(taskDefinitionProxy, {
         target.taskDefinition = unavailable('AccessDenied', 'ecs:DescribeTaskDefinition');
       }),
       statuses: ['unknown'],
+    },
+    {
+      name: 'lint: a proxy the files leave open is not judged as set',
+      target: lintWithOpen(
+        { HTTPS_PROXY: '${ProxyUrl}' },
+        { '[HTTPS_PROXY].value': 'parameter ProxyUrl has no default' },
+      ),
+      statuses: ['unknown'],
+      message:
+        "Whether container `web` sends the SSM agent's requests through a proxy is not decided by the files (containerDefinitions[web].environment[HTTPS_PROXY].value: parameter ProxyUrl has no default).",
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(41)),
+    },
+    {
+      name: 'lint: a NO_PROXY the files leave open is not judged',
+      target: lintWithOpen(
+        { HTTPS_PROXY: PROXY, NO_PROXY: '${NoProxy}' },
+        { '[NO_PROXY].value': 'parameter NoProxy has no default' },
+      ),
+      statuses: ['unknown'],
+      message: /environment\[NO_PROXY\]\.value: parameter NoProxy has no default/,
+    },
+    {
+      name: 'lint: an open environment entry may be the missing NO_PROXY',
+      target: lintWithOpen({ HTTPS_PROXY: PROXY }, { '[1]': 'depends on condition UseProxy' }),
+      statuses: ['unknown'],
+      message: /environment\[1\]: depends on condition UseProxy/,
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(40)),
+    },
+    {
+      name: 'lint: the failure points at the NO_PROXY entry that falls short',
+      target: lintWithOpen({ HTTPS_PROXY: PROXY, NO_PROXY: 'localhost' }, {}),
+      statuses: ['fail'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(42)),
     },
   ],
 });

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { taskDefinitionReadonlyRootFs } from '../../src/checks/task-definition/readonly-root-fs.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function web(target: ExecTarget): ContainerDefinition {
   if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
@@ -33,6 +33,10 @@ function readOnlyWithAgentVolumes(without: string[] = []) {
     }));
   };
 }
+
+const WEB = `${TASK_DEFINITION_ARN}#containerDefinitions[web]`;
+/** Where the linted file declares a property. */
+const declared = (line: number) => ({ file: 'template.yaml', line, column: 11 });
 
 checkTable(taskDefinitionReadonlyRootFs, {
   valid: [
@@ -82,6 +86,14 @@ checkTable(taskDefinitionReadonlyRootFs, {
       }),
       statuses: ['skip'],
       message: 'The task definition has no container named `worker`.',
+    },
+    {
+      name: 'lint: readonlyRootFilesystem unset points at the container that lacks it',
+      target: lintTargetWith((target) => {
+        target.locations = { [TASK_DEFINITION_ARN]: declared(1), [WEB]: declared(30) };
+      }),
+      statuses: ['pass'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(30)),
     },
   ],
   invalid: [
@@ -167,6 +179,39 @@ checkTable(taskDefinitionReadonlyRootFs, {
       statuses: ['unknown'],
       message: /Could not read the task definition: AccessDenied \(needs ecs:DescribeTaskDefinition\)/,
       assert: ([finding]) => expect(finding?.needs).toBe('ecs:DescribeTaskDefinition'),
+    },
+    {
+      name: 'lint: the failure points at readonlyRootFilesystem',
+      target: lintTargetWith((target) => {
+        web(target).readonlyRootFilesystem = true;
+        target.locations = { [WEB]: declared(30), [`${WEB}.readonlyRootFilesystem`]: declared(33) };
+      }),
+      statuses: ['fail'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(33)),
+    },
+    {
+      name: 'lint: a mount the files leave open may be the writable one',
+      target: lintTargetWith((target) => {
+        readOnlyWithAgentVolumes(['/managed-agents'])(target);
+        target.unresolved = {
+          [`${WEB}.mountPoints[2]`]: 'depends on condition HasAgentVolumes, which the files do not decide',
+        };
+        target.locations = { [WEB]: declared(30), [`${WEB}.mountPoints`]: declared(35) };
+      }),
+      statuses: ['unknown'],
+      message:
+        'Container `web` has readonlyRootFilesystem=true; whether the SSM agent can write at /managed-agents is not decided by the files (containerDefinitions[web].mountPoints[2]: depends on condition HasAgentVolumes, which the files do not decide).',
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(35)),
+    },
+    {
+      name: 'lint: a volume the files leave open may be the undeclared one',
+      target: lintTargetWith((target) => {
+        readOnlyWithAgentVolumes()(target);
+        if (target.taskDefinition.known) target.taskDefinition.value.volumes.pop();
+        target.unresolved = { [`${TASK_DEFINITION_ARN}#volumes[2]`]: 'depends on condition HasAgentVolumes' };
+      }),
+      statuses: ['unknown'],
+      message: /volumes\[2\]: depends on condition HasAgentVolumes/,
     },
   ],
 });

@@ -1,8 +1,9 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { taskDefinitionRemoteShellDaemon } from '../../src/checks/task-definition/remote-shell-daemon.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { targetWith } from '../support/targets.js';
+import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function web(target: ExecTarget): ContainerDefinition {
   if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
@@ -20,6 +21,27 @@ function webWith(
     }
     change(web(target));
   });
+}
+
+const WEB = `${TASK_DEFINITION_ARN}#containerDefinitions[web]`;
+/** Where the linted file declares a property of the web container. */
+const declared = (line: number) => ({ file: 'template.yaml', line, column: 11 });
+
+/** A lint target whose web container is changed by `change`, with properties the files leave open. */
+function lintWithOpen(
+  change: (container: ContainerDefinition) => void,
+  unresolved: Record<string, string>,
+): ExecTarget {
+  const target = webWith(change, 'lint');
+  target.unresolved = Object.fromEntries(
+    Object.entries(unresolved).map(([path, reason]) => [`${WEB}.${path}`, reason]),
+  );
+  target.locations = {
+    [WEB]: declared(30),
+    [`${WEB}.image`]: declared(31),
+    [`${WEB}.portMappings`]: declared(32),
+  };
+  return target;
 }
 
 checkTable(taskDefinitionRemoteShellDaemon, {
@@ -50,6 +72,17 @@ checkTable(taskDefinitionRemoteShellDaemon, {
       target: webWith(() => {}, 'lint'),
       statuses: ['pass'],
       assert: ([finding]) => expect(finding?.evidence[0]).toMatch(/^task definition: /),
+    },
+    {
+      name: 'lint: an image whose account and region are open still names its repository',
+      target: lintWithOpen(
+        (container) => {
+          container.image = '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/orders:3.2.1';
+        },
+        { image: 'AWS::AccountId is decided at deploy time' },
+      ),
+      statuses: ['pass'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(32)),
     },
   ],
   invalid: [
@@ -112,6 +145,46 @@ checkTable(taskDefinitionRemoteShellDaemon, {
         target.taskDefinition = unavailable('AccessDenied', 'ecs:DescribeTaskDefinition');
       }),
       statuses: ['unknown'],
+    },
+    {
+      name: 'lint: port mappings the files leave open may map port 22',
+      target: lintWithOpen(
+        (container) => {
+          container.portMappings = [];
+        },
+        { portMappings: 'depends on condition ExposePort, which the files do not decide' },
+      ),
+      statuses: ['unknown'],
+      message:
+        'Whether container `web` serves a shell outside ECS Exec is not decided by the files (containerDefinitions[web].portMappings: depends on condition ExposePort, which the files do not decide).',
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(32)),
+    },
+    {
+      name: 'lint: an image the files leave open may be a shell server',
+      target: lintWithOpen(
+        (container) => {
+          container.image = '${ContainerImage}';
+        },
+        {
+          image: 'parameter ContainerImage has no default',
+          'portMappings[0].protocol': 'parameter Protocol has no default',
+        },
+      ),
+      statuses: ['unknown'],
+      message: /\(containerDefinitions\[web\]\.image: parameter ContainerImage has no default\)\.$/,
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(31)),
+    },
+    {
+      name: 'lint: a door the files decide warns whatever else is open, at its property',
+      target: lintWithOpen(
+        (container) => {
+          container.image = '${ContainerImage}';
+          container.portMappings = [{ containerPort: 22 }];
+        },
+        { image: 'parameter ContainerImage has no default' },
+      ),
+      statuses: ['warn'],
+      assert: ([finding]) => expect(finding?.location).toEqual(declared(32)),
     },
   ],
 });

@@ -1,8 +1,9 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { taskRolePresent } from '../../src/checks/task-role/present.js';
 import { type ExecTarget, known, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { ACCOUNT, TASK_ROLE_ARN, targetWith } from '../support/targets.js';
+import { ACCOUNT, TASK_DEFINITION_ARN, TASK_ROLE_ARN, targetWith } from '../support/targets.js';
 
 const OVERRIDE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/debug-task`;
 const PROFILE_ARN = `arn:aws:iam::${ACCOUNT}:instance-profile/ecs-hosts`;
@@ -179,6 +180,31 @@ checkTable(taskRolePresent, {
       }),
       statuses: ['unknown'],
       message: 'Could not read the task definition: unresolved Fn::ImportValue',
+    },
+    {
+      name: 'lint: a task role the files leave open is not counted as set',
+      target: targetWith((t) => {
+        lint(t);
+        if (t.taskDefinition.known) t.taskDefinition.value.taskRoleArn = '${TaskRoleArn}';
+        t.unresolved = { [`${TASK_DEFINITION_ARN}#taskRoleArn`]: 'parameter TaskRoleArn has no default' };
+        t.locations = {
+          [`${TASK_DEFINITION_ARN}#taskRoleArn`]: { file: 'template.yaml', line: 12, column: 7 },
+        };
+      }),
+      statuses: ['unknown'],
+      message:
+        'Whether task definition web:7 sets a task role is not decided by the files (taskRoleArn: parameter TaskRoleArn has no default).',
+      assert: ([finding]) =>
+        expect(finding?.location).toEqual({ file: 'template.yaml', line: 12, column: 7 }),
+    },
+    {
+      name: 'lint: a missing task role points at the task definition',
+      target: targetWith((t) => {
+        lintWithoutTaskRole(['FARGATE'])(t);
+        t.locations = { [TASK_DEFINITION_ARN]: { file: 'taskdef.json', line: 1, column: 1 } };
+      }),
+      statuses: ['fail'],
+      assert: ([finding]) => expect(finding?.location).toEqual({ file: 'taskdef.json', line: 1, column: 1 }),
     },
   ],
 });

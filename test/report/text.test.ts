@@ -14,9 +14,9 @@ describe('text', () => {
   });
 
   it('uses ANSI colors only when asked', () => {
-    const ansi = /\u001b\[/;
-    expect(formatText(fixtureReport(), { color: false, verbose: false })).not.toMatch(ansi);
-    expect(formatText(fixtureReport(), { color: true, verbose: false })).toMatch(ansi);
+    const ansi = '\u001b[';
+    expect(formatText(fixtureReport(), { color: false, verbose: false })).not.toContain(ansi);
+    expect(formatText(fixtureReport(), { color: true, verbose: false })).toContain(ansi);
   });
 
   it('lists skipped checks and the evidence behind each pass only when verbose', () => {

@@ -1,10 +1,17 @@
 import type { ExecTarget, ExecuteCommandConfiguration } from '../../model/index.js';
-import { fail, pass, unknown, unknownFromFact } from '../results.js';
-import { clusterResource, containerDefinitionsToJudge, taskDefinitionResource } from '../target-helpers.js';
+import { fail, pass, unknown, unknownFromFact, unknownFromUnresolved } from '../results.js';
+import {
+  clusterAbout,
+  clusterResource,
+  containerDefinitionsToJudge,
+  execConfigurationProperty,
+  taskDefinitionResource,
+} from '../target-helpers.js';
 import type { CheckResult, Fix } from '../types.js';
 import { defineCheck } from '../types.js';
 import {
   clusterEvidence,
+  decidedLogConfiguration,
   EXEC_CONFIGURATION_DOCS,
   logDestinations,
   loggingMode,
@@ -49,17 +56,14 @@ function judgeDefaultLogging(
   target: ExecTarget,
   configuration: ExecuteCommandConfiguration | undefined,
 ): CheckResult[] {
-  const resource = clusterResource(target);
+  const about = execConfigurationProperty(target, 'logging');
   if (!target.taskDefinition.known) {
-    return [unknownFromFact(resource, "the task definition's log drivers", target.taskDefinition)];
+    return [unknownFromFact(about, "the task definition's log drivers", target.taskDefinition)];
   }
   const containers = containerDefinitionsToJudge(target);
   if (containers.length === 0) {
     return [
-      unknown(
-        resource,
-        `No container named ${target.requestedContainer} in ${taskDefinitionResource(target)}.`,
-      ),
+      unknown(about, `No container named ${target.requestedContainer} in ${taskDefinitionResource(target)}.`),
     ];
   }
   const evidence = containers.map(
@@ -72,11 +76,10 @@ function judgeDefaultLogging(
   const loggingEvidence = clusterEvidence(target, `logging=${configuration?.logging ?? 'absent (DEFAULT)'}`);
   if (withoutAwslogs.length === 0) {
     return [
-      pass(
-        resource,
-        'logging=DEFAULT and every container logs with awslogs, so sessions are recorded there.',
-        [loggingEvidence, ...evidence],
-      ),
+      pass(about, 'logging=DEFAULT and every container logs with awslogs, so sessions are recorded there.', [
+        loggingEvidence,
+        ...evidence,
+      ]),
     ];
   }
   const names = withoutAwslogs
@@ -84,7 +87,7 @@ function judgeDefaultLogging(
     .join(', ');
   return [
     fail(
-      resource,
+      about,
       `logging=DEFAULT records sessions only through the awslogs driver, and container${withoutAwslogs.length > 1 ? 's' : ''} ${names} ${withoutAwslogs.length > 1 ? 'do' : 'does'} not use it: sessions there leave no transcript.`,
       overrideFix(
         target,
@@ -114,7 +117,7 @@ export const clusterAuditLogging = defineCheck({
     passes:
       '`logging=OVERRIDE` names a CloudWatch Logs group or an S3 bucket; or `logging` is DEFAULT (or unset) and every container that can be exec’d into logs with the `awslogs` driver.',
     fails:
-      '`logging=NONE` (no transcript anywhere); `logging=DEFAULT` with a container that logs with FireLens, splunk or no driver (sessions there leave no transcript); or `logging=OVERRIDE` naming no destination. Unknown when the cluster or the task definition could not be read.',
+      '`logging=NONE` (no transcript anywhere); `logging=DEFAULT` with a container that logs with FireLens, splunk or no driver (sessions there leave no transcript); or `logging=OVERRIDE` naming no destination. Unknown when the cluster or the task definition could not be read, or when the linted files leave the only destination name open.',
     fix: {
       cli: `# update-cluster replaces the whole exec configuration: repeat kmsKeyId and the settings you keep
 aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"logging":"OVERRIDE","logConfiguration":{"cloudWatchLogGroupName":"LOG_GROUP_NAME"}}}' --region REGION`,
@@ -146,15 +149,14 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
     },
   },
   run(target) {
-    const resource = clusterResource(target);
     if (!target.cluster.known)
-      return [unknownFromFact(resource, 'the cluster configuration', target.cluster)];
+      return [unknownFromFact(clusterAbout(target), 'the cluster configuration', target.cluster)];
     const configuration = target.cluster.value.executeCommandConfiguration;
     const logging = loggingMode(configuration);
     if (logging === 'NONE') {
       return [
         fail(
-          resource,
+          execConfigurationProperty(target, 'logging'),
           'logging=NONE: exec sessions are not recorded anywhere.',
           overrideFix(
             target,
@@ -166,11 +168,23 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
       ];
     }
     if (logging === 'DEFAULT') return judgeDefaultLogging(target, configuration);
-    const destinations = logDestinations(configuration?.logConfiguration);
+    // A destination name the files leave open may be empty: it does not count as recorded.
+    const { decided, open } = decidedLogConfiguration(target, configuration?.logConfiguration);
+    const destinations = logDestinations(decided);
+    const [firstOpen, ...moreOpen] = open;
+    if (destinations.length === 0 && firstOpen) {
+      return [
+        unknownFromUnresolved(target, clusterResource(target), 'Whether exec sessions are recorded', [
+          firstOpen,
+          ...moreOpen,
+        ]),
+      ];
+    }
+    const about = execConfigurationProperty(target, 'logConfiguration');
     if (destinations.length === 0) {
       return [
         fail(
-          resource,
+          about,
           'logging=OVERRIDE names no CloudWatch Logs group and no S3 bucket: sessions are not recorded.',
           overrideFix(
             target,
@@ -182,7 +196,7 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
       ];
     }
     return [
-      pass(resource, `Sessions are recorded to ${destinations.join(' and ')}.`, [
+      pass(about, `Sessions are recorded to ${destinations.join(' and ')}.`, [
         clusterEvidence(target, `logging=OVERRIDE to ${destinations.join(' and ')}`),
       ]),
     ];

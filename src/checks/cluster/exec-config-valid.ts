@@ -1,8 +1,9 @@
-import { fail, pass, unknownFromFact } from '../results.js';
-import { clusterResource } from '../target-helpers.js';
+import { fail, pass, unknownFromFact, unknownFromUnresolved } from '../results.js';
+import { clusterAbout, clusterResource, execConfigurationProperty } from '../target-helpers.js';
 import { defineCheck } from '../types.js';
 import {
   clusterEvidence,
+  decidedLogConfiguration,
   EXEC_CONFIGURATION_DOCS,
   hasLogSettings,
   logDestinations,
@@ -29,7 +30,7 @@ export const clusterExecConfigValid = defineCheck({
     passes:
       'The cluster has no exec configuration (ECS then uses logging DEFAULT), or its `executeCommandConfiguration` is consistent: a `logConfiguration` only with `logging=OVERRIDE`, and OVERRIDE names a CloudWatch Logs group or an S3 bucket.',
     fails:
-      'A `logConfiguration` with `logging` NONE or DEFAULT, which CreateCluster and UpdateCluster reject; or `logging=OVERRIDE` naming neither a log group nor a bucket. Unknown when the cluster could not be read.',
+      'A `logConfiguration` with `logging` NONE or DEFAULT, which CreateCluster and UpdateCluster reject; or `logging=OVERRIDE` naming neither a log group nor a bucket. Unknown when the cluster could not be read, or when the verdict rests on a log group or bucket name the linted files leave open.',
     fix: {
       cli: `# update-cluster replaces the whole exec configuration: repeat kmsKeyId and the settings you keep
 aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"logging":"OVERRIDE","logConfiguration":{"cloudWatchLogGroupName":"LOG_GROUP_NAME"}}}' --region REGION`,
@@ -61,27 +62,33 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
     },
   },
   run(target) {
-    const resource = clusterResource(target);
     if (!target.cluster.known)
-      return [unknownFromFact(resource, 'the cluster configuration', target.cluster)];
+      return [unknownFromFact(clusterAbout(target), 'the cluster configuration', target.cluster)];
     const configuration = target.cluster.value.executeCommandConfiguration;
     if (!configuration) {
       return [
-        pass(resource, 'The cluster has no exec configuration; ECS uses logging DEFAULT.', [
-          clusterEvidence(target, 'no executeCommandConfiguration: logging DEFAULT'),
-        ]),
+        pass(
+          execConfigurationProperty(target, 'logging'),
+          'The cluster has no exec configuration; ECS uses logging DEFAULT.',
+          [clusterEvidence(target, 'no executeCommandConfiguration: logging DEFAULT')],
+        ),
       ];
     }
     const logging = loggingMode(configuration);
     const { logConfiguration } = configuration;
-    if (logging !== 'OVERRIDE' && hasLogSettings(logConfiguration)) {
+    // A destination name the files leave open may be empty: it neither counts nor fails.
+    const { decided, open } = decidedLogConfiguration(target, logConfiguration);
+    const [firstOpen, ...moreOpen] = open;
+    const destinations = logDestinations(decided);
+    const logConfigurationAbout = execConfigurationProperty(target, 'logConfiguration');
+    if (logging !== 'OVERRIDE' && hasLogSettings(decided)) {
       const fixed =
         logging === 'NONE'
           ? { ...configuration, logConfiguration: undefined }
           : { ...configuration, logging: 'OVERRIDE' as const };
       return [
         fail(
-          resource,
+          logConfigurationAbout,
           `The exec configuration has a logConfiguration with logging=${logging}; ECS accepts a logConfiguration only with logging=OVERRIDE.`,
           {
             summary:
@@ -103,10 +110,20 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
         ),
       ];
     }
-    if (logging === 'OVERRIDE' && logDestinations(logConfiguration).length === 0) {
+    if (firstOpen && (logging !== 'OVERRIDE' || destinations.length === 0)) {
+      return [
+        unknownFromUnresolved(
+          target,
+          clusterResource(target),
+          'Whether the exec configuration is consistent',
+          [firstOpen, ...moreOpen],
+        ),
+      ];
+    }
+    if (logging === 'OVERRIDE' && destinations.length === 0) {
       return [
         fail(
-          resource,
+          logConfigurationAbout,
           'The exec configuration has logging=OVERRIDE but names no CloudWatch Logs group and no S3 bucket.',
           {
             summary: `Name a CloudWatch Logs group (it must already exist) or an S3 bucket for the session transcripts. ${UPDATE_CLUSTER_NOTE}`,
@@ -129,12 +146,13 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
         ),
       ];
     }
-    const destinations = logDestinations(logConfiguration);
     const detail = destinations.length > 0 ? ` to ${destinations.join(' and ')}` : '';
     return [
-      pass(resource, `The exec configuration is consistent: logging=${logging}${detail}.`, [
-        clusterEvidence(target, `logging=${configuration.logging ?? 'absent (DEFAULT)'}${detail}`),
-      ]),
+      pass(
+        execConfigurationProperty(target, 'logging'),
+        `The exec configuration is consistent: logging=${logging}${detail}.`,
+        [clusterEvidence(target, `logging=${configuration.logging ?? 'absent (DEFAULT)'}${detail}`)],
+      ),
     ];
   },
 });

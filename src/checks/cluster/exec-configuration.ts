@@ -3,7 +3,7 @@ import type {
   ExecuteCommandConfiguration,
   ExecuteCommandLogConfiguration,
 } from '../../model/index.js';
-import { clusterName, regionFlag } from '../target-helpers.js';
+import { clusterName, openExecSetting, regionFlag } from '../target-helpers.js';
 
 /** Helpers shared by the cluster checks: reading `executeCommandConfiguration` and rewriting it. */
 
@@ -11,6 +11,25 @@ export const EXEC_CONFIGURATION_DOCS =
   'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html';
 
 export type LoggingMode = NonNullable<ExecuteCommandConfiguration['logging']>;
+
+/**
+ * The log configuration without the destination names the linted files leave open, and those as
+ * `[path, reason]`: a `${LogGroupName}` parameter may be empty, so it does not count as a name.
+ */
+export function decidedLogConfiguration(
+  target: ExecTarget,
+  logConfiguration: ExecuteCommandLogConfiguration | undefined,
+): { decided: ExecuteCommandLogConfiguration | undefined; open: [string, string][] } {
+  const open: [string, string][] = [];
+  const decided = logConfiguration && { ...logConfiguration };
+  for (const name of ['cloudWatchLogGroupName', 's3BucketName'] as const) {
+    const setting = openExecSetting(target, `logConfiguration.${name}`);
+    if (!setting || !decided) continue;
+    open.push(setting);
+    delete decided[name];
+  }
+  return { decided, open };
+}
 
 /** An absent `logging` means DEFAULT, as the API documents. */
 export function loggingMode(configuration: ExecuteCommandConfiguration | undefined): LoggingMode {

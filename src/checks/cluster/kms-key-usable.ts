@@ -1,7 +1,7 @@
 import type { ExecTarget, KmsKey } from '../../model/index.js';
 import { parseArn } from '../../model/index.js';
-import { fail, pass, skip, unknown, unknownFromFact } from '../results.js';
-import { clusterResource, regionFlag } from '../target-helpers.js';
+import { type About, fail, pass, skip, unknown, unknownFromFact } from '../results.js';
+import { clusterAbout, execConfigurationProperty, regionFlag } from '../target-helpers.js';
 import type { CheckResult, Fix } from '../types.js';
 import { defineCheck } from '../types.js';
 import { UPDATE_CLUSTER_NOTE, updateClusterCommand } from './exec-configuration.js';
@@ -75,7 +75,7 @@ function keyRegion(key: KmsKey): string | undefined {
   return parseArn(key.arn)?.region || parseArn(key.reference)?.region || undefined;
 }
 
-function judgeKey(target: ExecTarget, resource: string, key: KmsKey): CheckResult[] {
+function judgeKey(target: ExecTarget, about: About, key: KmsKey): CheckResult[] {
   const problems: CheckResult[] = [];
   const unknowns: CheckResult[] = [];
   const evidence: string[] = [];
@@ -85,7 +85,7 @@ function judgeKey(target: ExecTarget, resource: string, key: KmsKey): CheckResul
   else {
     problems.push(
       fail(
-        resource,
+        about,
         `KMS key ${name} is ${key.keyState}; sessions need an Enabled key.`,
         stateFix(target, key),
         [keyEvidence(target, `keyState=${key.keyState}`)],
@@ -97,12 +97,12 @@ function judgeKey(target: ExecTarget, resource: string, key: KmsKey): CheckResul
   for (const field of ['keySpec', 'keyUsage'] as const) {
     const value = key[field];
     if (value === undefined) {
-      unknowns.push(unknown(resource, `The ${field} of KMS key ${name} is not known.`, DESCRIBE_KEY));
+      unknowns.push(unknown(about, `The ${field} of KMS key ${name} is not known.`, DESCRIBE_KEY));
     } else if (value === expected[field]) evidence.push(keyEvidence(target, `${field}=${value}`));
     else {
       problems.push(
         fail(
-          resource,
+          about,
           `KMS key ${name} has ${field}=${value}; ECS Exec needs a symmetric encryption key (${expected[field]}), because the plugin calls GenerateDataKey.`,
           useAnotherKeyFix(target, 'Create a symmetric ENCRYPT_DECRYPT key and point the cluster at it.'),
           [keyEvidence(target, `${field}=${value}`)],
@@ -121,7 +121,7 @@ function judgeKey(target: ExecTarget, resource: string, key: KmsKey): CheckResul
       : createKeyCommand(target);
     problems.push(
       fail(
-        resource,
+        about,
         `KMS key ${name} is in ${region}, but the task runs in ${target.region}; the plugin and the agent call KMS in the task's region.`,
         useAnotherKeyFix(
           target,
@@ -138,7 +138,7 @@ function judgeKey(target: ExecTarget, resource: string, key: KmsKey): CheckResul
   if (problems.length > 0 || unknowns.length > 0) return [...problems, ...unknowns];
   return [
     pass(
-      resource,
+      about,
       `KMS key ${name} is enabled, symmetric and in ${target.region}.`,
       evidence as [string, ...string[]],
     ),
@@ -164,7 +164,7 @@ export const clusterKmsKeyUsable = defineCheck({
     passes:
       "The cluster's `kmsKeyId` (an id, alias or ARN) resolves to a key in the task's region that is Enabled, with key spec SYMMETRIC_DEFAULT and key usage ENCRYPT_DECRYPT.",
     fails:
-      "The key does not exist in the task's region, is not Enabled (Disabled, PendingDeletion, PendingImport, Unavailable…), is asymmetric or HMAC, or lives in another region. Unknown when kms:DescribeKey is denied or the key was not looked up.",
+      "The key does not exist in the task's region, is not Enabled (Disabled, PendingDeletion, PendingImport, Unavailable…), is asymmetric or HMAC, or lives in another region. Unknown when kms:DescribeKey is denied, the key was not looked up, or the cluster could not be read.",
     fix: {
       cli: `# a disabled key, or one pending deletion
 aws kms cancel-key-deletion --key-id KEY_ARN --region REGION
@@ -202,19 +202,22 @@ new ecs.Cluster(this, 'Cluster', { executeCommandConfiguration: { kmsKey: execKe
     notApplicable: 'Skipped when the cluster configures no `kmsKeyId` for exec sessions.',
   },
   run(target) {
-    const resource = clusterResource(target);
+    // Every finding points at the cluster's kmsKeyId: the key it names, or the one to name instead.
+    const about = execConfigurationProperty(target, 'kmsKeyId');
     const configuredKey = target.cluster.known
       ? target.cluster.value.executeCommandConfiguration?.kmsKeyId
       : undefined;
     const fact = target.kmsKey;
+    if (!fact && !target.cluster.known)
+      return [unknownFromFact(clusterAbout(target), 'the cluster configuration', target.cluster)];
     if (!fact) {
       return configuredKey
-        ? [unknown(resource, `KMS key ${configuredKey} was not looked up.`, DESCRIBE_KEY)]
-        : [skip(resource, 'The cluster configures no KMS key for exec sessions.')];
+        ? [unknown(about, `KMS key ${configuredKey} was not looked up.`, DESCRIBE_KEY)]
+        : [skip(about, 'The cluster configures no KMS key for exec sessions.')];
     }
     if (!fact.known) {
       return [
-        unknownFromFact(resource, 'the cluster KMS key', {
+        unknownFromFact(about, 'the cluster KMS key', {
           ...fact,
           permission: fact.permission ?? DESCRIBE_KEY,
         }),
@@ -223,13 +226,13 @@ new ecs.Cluster(this, 'Cluster', { executeCommandConfiguration: { kmsKey: execKe
     if (fact.value === null) {
       return [
         fail(
-          resource,
+          about,
           `${configuredKey ? `KMS key ${configuredKey}` : 'The configured KMS key'} does not exist in ${target.region}.`,
           useAnotherKeyFix(target, `Point the cluster at a symmetric key that exists in ${target.region}.`),
           [keyEvidence(target, `key not found in ${target.region}`)],
         ),
       ];
     }
-    return judgeKey(target, resource, fact.value);
+    return judgeKey(target, about, fact.value);
   },
 });

@@ -1,5 +1,10 @@
-import { pass, unknownFromFact, warn } from '../results.js';
-import { clusterResource } from '../target-helpers.js';
+import { pass, unknownFromFact, unknownFromUnresolved, warn } from '../results.js';
+import {
+  clusterAbout,
+  clusterResource,
+  execConfigurationProperty,
+  openExecSetting,
+} from '../target-helpers.js';
 import { defineCheck } from '../types.js';
 import {
   clusterEvidence,
@@ -31,7 +36,7 @@ export const clusterSessionEncryption = defineCheck({
     passes:
       'The cluster sets `executeCommandConfiguration.kmsKeyId`: session data is encrypted with your KMS key on top of TLS.',
     fails:
-      'Warns when the cluster sets no `kmsKeyId`: session data is protected by TLS only. Unknown when the cluster could not be read.',
+      'Warns when the cluster sets no `kmsKeyId`: session data is protected by TLS only. Unknown when the cluster could not be read, or when the linted files leave `kmsKeyId` open.',
     fix: {
       cli: `# then the caller needs kms:GenerateDataKey and the task role kms:Decrypt on the key
 # update-cluster replaces the whole exec configuration: repeat your logging settings
@@ -54,20 +59,31 @@ aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfig
     },
   },
   run(target) {
-    const resource = clusterResource(target);
     if (!target.cluster.known)
-      return [unknownFromFact(resource, 'the cluster configuration', target.cluster)];
+      return [unknownFromFact(clusterAbout(target), 'the cluster configuration', target.cluster)];
+    const open = openExecSetting(target, 'kmsKeyId');
+    if (open) {
+      return [
+        unknownFromUnresolved(
+          target,
+          clusterResource(target),
+          'Whether the cluster encrypts exec sessions with a KMS key',
+          [open],
+        ),
+      ];
+    }
+    const about = execConfigurationProperty(target, 'kmsKeyId');
     const configuration = target.cluster.value.executeCommandConfiguration;
     if (configuration?.kmsKeyId) {
       return [
-        pass(resource, `Exec sessions are encrypted with KMS key ${configuration.kmsKeyId}.`, [
+        pass(about, `Exec sessions are encrypted with KMS key ${configuration.kmsKeyId}.`, [
           clusterEvidence(target, `kmsKeyId=${configuration.kmsKeyId}`),
         ]),
       ];
     }
     return [
       warn(
-        resource,
+        about,
         'The cluster sets no kmsKeyId: exec session data is protected by TLS only, not by a key you control.',
         {
           summary: `Set a symmetric KMS key as the cluster's exec kmsKeyId; the caller then needs kms:GenerateDataKey and the task role kms:Decrypt on it. ${UPDATE_CLUSTER_NOTE}`,

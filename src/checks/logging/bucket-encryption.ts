@@ -1,5 +1,6 @@
 import type { ExecTarget } from '../../model/index.js';
 import { fail, pass, skip, unknown } from '../results.js';
+import { execConfigurationProperty } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
 import { bucketDestination, type Destination, isNotJudged, lookedUp, observedBy } from './destinations.js';
 
@@ -79,7 +80,7 @@ export const loggingBucketEncryption = defineCheck({
     if (!destination.encryptionEnabled) {
       return [
         skip(
-          destination.resource,
+          execConfigurationProperty(target, destination.encryptionSetting),
           's3EncryptionEnabled is false: the SSM agent does not check the bucket’s encryption.',
         ),
       ];
@@ -96,24 +97,21 @@ export const loggingBucketEncryption = defineCheck({
       ];
     }
     const encryption = bucket.encryption;
+    const about = { resource: destination.resource, property: 'encryption' };
     if (encryption === undefined) {
       // Since 2023-01-05 S3 applies SSE-S3 to every bucket without a configuration, so a
       // template that sets none gets AES256.
       // https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html
       if (target.mode === 'lint') {
         return [
-          pass(
-            destination.resource,
-            `Bucket ${destination.name} gets SSE-S3 (AES256), S3's default since 2023-01-05.`,
-            [
-              `linted files: bucket ${destination.name} sets no BucketEncryption, so S3 applies SSE-S3 (AES256)`,
-            ],
-          ),
+          pass(about, `Bucket ${destination.name} gets SSE-S3 (AES256), S3's default since 2023-01-05.`, [
+            `linted files: bucket ${destination.name} sets no BucketEncryption, so S3 applies SSE-S3 (AES256)`,
+          ]),
         ];
       }
       return [
         unknown(
-          destination.resource,
+          about,
           `Could not read the default encryption of bucket ${destination.name}.`,
           's3:GetEncryptionConfiguration',
         ),
@@ -122,18 +120,19 @@ export const loggingBucketEncryption = defineCheck({
     if (encryption === null) {
       return [
         fail(
-          destination.resource,
+          about,
           `Bucket ${destination.name} has no default encryption but the cluster sets s3EncryptionEnabled=true: the SSM agent refuses every session with "${REFUSAL}" (S3 has applied SSE-S3 to every bucket since 2023-01-05, so re-check with aws s3api get-bucket-encryption.)`,
           encryptFix(target, destination),
           ['GetBucketEncryption: no default-encryption configuration'],
         ),
       ];
     }
+    const algorithm = { resource: destination.resource, property: 'encryption.algorithm' };
     const observed = `${observedBy(target, 'GetBucketEncryption')}: ${destination.name} SSEAlgorithm=${encryption.algorithm}`;
     if (ACCEPTED_ALGORITHMS.includes(encryption.algorithm)) {
       return [
         pass(
-          destination.resource,
+          algorithm,
           `Bucket ${destination.name} default encryption is ${encryption.algorithm}, which the SSM agent accepts.`,
           [observed],
         ),
@@ -141,7 +140,7 @@ export const loggingBucketEncryption = defineCheck({
     }
     return [
       fail(
-        destination.resource,
+        algorithm,
         `Bucket ${destination.name} default encryption is ${encryption.algorithm}; the SSM agent accepts only AES256 and aws:kms and treats anything else as unencrypted, so it refuses every session with "${REFUSAL}"`,
         encryptFix(target, destination, encryption.kmsMasterKeyId),
         [observed],

@@ -61,9 +61,10 @@ export const loggingBucketExists = defineCheck({
     // HeadBucket needs s3:ListBucket; without it S3 answers 403 whether or not the bucket exists.
     const lookup = lookedUp(target, target.bucket, destination, 'S3 bucket', 's3:ListBucket');
     if (isNotJudged(lookup)) return [lookup.result];
+    const about = { resource: destination.resource, property: 'name' };
     if (lookup.value) {
       return [
-        pass(destination.resource, `S3 bucket ${destination.name} exists.`, [
+        pass(about, `S3 bucket ${destination.name} exists.`, [
           `${observedBy(target, 'HeadBucket')}: bucket ${destination.name} exists`,
         ]),
       ];
@@ -73,7 +74,7 @@ export const loggingBucketExists = defineCheck({
       : 'the SSM agent cannot upload the transcript when the session ends, so it is lost.';
     return [
       fail(
-        destination.resource,
+        about,
         `S3 bucket ${destination.name} does not exist: ${consequence}`,
         createFix(target, destination),
         [`${observedBy(target, 'HeadBucket')}: no bucket named ${destination.name}`],

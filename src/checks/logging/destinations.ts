@@ -1,7 +1,12 @@
 import type { ExecTarget, ExecuteCommandLogConfiguration, Fact } from '../../model/index.js';
 import { partitionDnsSuffix } from '../../model/index.js';
-import { knownValue, skip, unknownFromFact } from '../results.js';
-import { clusterResource } from '../target-helpers.js';
+import { type About, knownValue, skip, unknownFromFact, unknownFromUnresolved } from '../results.js';
+import {
+  clusterAbout,
+  clusterResource,
+  execConfigurationProperty,
+  openExecSetting,
+} from '../target-helpers.js';
 import type { CheckResult } from '../types.js';
 
 /**
@@ -20,8 +25,12 @@ export interface Destination {
   name: string;
   /** The destination's ARN, the finding's resource. */
   resource: string;
+  /** The exec configuration setting that names it: `logConfiguration.cloudWatchLogGroupName`… */
+  setting: string;
   /** cloudWatchEncryptionEnabled or s3EncryptionEnabled. */
   encryptionEnabled: boolean;
+  /** The setting that turns that on. */
+  encryptionSetting: string;
 }
 
 export function isNotJudged<T extends object>(value: T | NotJudged): value is NotJudged {
@@ -32,16 +41,17 @@ export function isNotJudged<T extends object>(value: T | NotJudged): value is No
 export function overrideLogConfiguration(
   target: ExecTarget,
 ): { config: ExecuteCommandLogConfiguration } | NotJudged {
-  const resource = clusterResource(target);
   if (!target.cluster.known) {
-    return { result: unknownFromFact(resource, 'the cluster exec configuration', target.cluster) };
+    return {
+      result: unknownFromFact(clusterAbout(target), 'the cluster exec configuration', target.cluster),
+    };
   }
   const execConfig = target.cluster.value.executeCommandConfiguration;
   const logging = execConfig?.logging ?? 'DEFAULT';
   if (logging !== 'OVERRIDE' || !execConfig?.logConfiguration) {
     return {
       result: skip(
-        resource,
+        execConfigurationProperty(target, 'logging'),
         `Exec logging is ${logging}, not OVERRIDE: the cluster names no log destination.`,
       ),
     };
@@ -49,34 +59,68 @@ export function overrideLogConfiguration(
   return { config: execConfig.logConfiguration };
 }
 
-export function logGroupDestination(target: ExecTarget): Destination | NotJudged {
+/**
+ * The destination a setting names, or why it is not judged: no name, or (lint) a name the files
+ * leave open, which may be empty or anything.
+ */
+function destination(
+  target: ExecTarget,
+  setting: 'cloudWatchLogGroupName' | 's3BucketName',
+  what: string,
+  resourceOf: (name: string) => string,
+): Destination | NotJudged {
   const configured = overrideLogConfiguration(target);
   if (isNotJudged(configured)) return configured;
-  const name = configured.config.cloudWatchLogGroupName;
-  if (!name) {
+  const path = `logConfiguration.${setting}`;
+  const open = openExecSetting(target, path);
+  if (open) {
     return {
-      result: skip(clusterResource(target), 'The exec logging configuration names no CloudWatch log group.'),
+      result: unknownFromUnresolved(target, clusterResource(target), `Which ${what} records exec sessions`, [
+        open,
+      ]),
     };
   }
+  const name = configured.config[setting];
+  if (!name) {
+    return {
+      result: skip(
+        execConfigurationProperty(target, path),
+        `The exec logging configuration names no ${what}.`,
+      ),
+    };
+  }
+  const encryption =
+    setting === 'cloudWatchLogGroupName' ? 'cloudWatchEncryptionEnabled' : 's3EncryptionEnabled';
   return {
     name,
-    resource: `arn:${target.partition}:logs:${target.region}:${target.accountId}:log-group:${name}`,
-    encryptionEnabled: configured.config.cloudWatchEncryptionEnabled === true,
+    resource: resourceOf(name),
+    setting: path,
+    encryptionEnabled: configured.config[encryption] === true,
+    encryptionSetting: `logConfiguration.${encryption}`,
   };
 }
 
+export function logGroupDestination(target: ExecTarget): Destination | NotJudged {
+  return destination(
+    target,
+    'cloudWatchLogGroupName',
+    'CloudWatch log group',
+    (name) => `arn:${target.partition}:logs:${target.region}:${target.accountId}:log-group:${name}`,
+  );
+}
+
 export function bucketDestination(target: ExecTarget): Destination | NotJudged {
-  const configured = overrideLogConfiguration(target);
-  if (isNotJudged(configured)) return configured;
-  const name = configured.config.s3BucketName;
-  if (!name) {
-    return { result: skip(clusterResource(target), 'The exec logging configuration names no S3 bucket.') };
-  }
-  return {
-    name,
-    resource: `arn:${target.partition}:s3:::${name}`,
-    encryptionEnabled: configured.config.s3EncryptionEnabled === true,
-  };
+  return destination(target, 's3BucketName', 'S3 bucket', (name) => `arn:${target.partition}:s3:::${name}`);
+}
+
+/**
+ * What a finding about a destination that was not looked up (or could not be) points at: the
+ * destination, or in lint, where the files do not declare it, the cluster setting that names it.
+ */
+function unreadAbout(target: ExecTarget, destination: Destination): About {
+  return target.mode === 'lint'
+    ? execConfigurationProperty(target, destination.setting)
+    : destination.resource;
 }
 
 /**
@@ -95,11 +139,11 @@ export function lookedUp<T>(
       target.mode === 'lint'
         ? `${what} ${destination.name} is not defined in the linted files; it is checked in live mode.`
         : `${what} ${destination.name} was not looked up.`;
-    return { result: skip(destination.resource, reason) };
+    return { result: skip(unreadAbout(target, destination), reason) };
   }
   if (!fact.known) {
     return {
-      result: unknownFromFact(destination.resource, `${what} ${destination.name}`, {
+      result: unknownFromFact(unreadAbout(target, destination), `${what} ${destination.name}`, {
         ...fact,
         permission: fact.permission ?? permission,
       }),

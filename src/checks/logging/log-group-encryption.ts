@@ -1,6 +1,6 @@
 import type { ExecTarget } from '../../model/index.js';
-import { fail, pass, skip } from '../results.js';
-import { regionFlag } from '../target-helpers.js';
+import { fail, pass, skip, unknownFromUnresolved } from '../results.js';
+import { execConfigurationProperty, regionFlag, unresolvedReason } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
 import {
   type Destination,
@@ -52,7 +52,7 @@ export const loggingLogGroupEncryption = defineCheck({
   docs: {
     passes: 'With `cloudWatchEncryptionEnabled=true`, the log group has a KMS key (`kmsKeyId`).',
     fails:
-      'The log group has no KMS key: the SSM agent refuses every session with "We couldn\'t start the session because encryption is not set up on the selected CloudWatch Logs log group." Unknown when logs:DescribeLogGroups is denied.',
+      'The log group has no KMS key: the SSM agent refuses every session with "We couldn\'t start the session because encryption is not set up on the selected CloudWatch Logs log group." Unknown when logs:DescribeLogGroups is denied, or when the linted files leave its KMS key open.',
     fix: {
       cli: `# the key policy must allow the logs.REGION.amazonaws.com principal; or set cloudWatchEncryptionEnabled=false
 aws logs associate-kms-key --log-group-name LOG_GROUP_NAME --kms-key-id KEY_ARN --region REGION`,
@@ -76,7 +76,7 @@ aws logs associate-kms-key --log-group-name LOG_GROUP_NAME --kms-key-id KEY_ARN 
     if (!destination.encryptionEnabled) {
       return [
         skip(
-          destination.resource,
+          execConfigurationProperty(target, destination.encryptionSetting),
           'cloudWatchEncryptionEnabled is false: the SSM agent does not require an encrypted log group.',
         ),
       ];
@@ -98,18 +98,26 @@ aws logs associate-kms-key --log-group-name LOG_GROUP_NAME --kms-key-id KEY_ARN 
         ),
       ];
     }
+    const about = { resource: destination.resource, property: 'kmsKeyId' };
+    // A key the files leave open (`${LogKeyArn}`) may be empty: it does not count as set.
+    const open = unresolvedReason(target, about.resource, about.property);
+    if (open) {
+      return [
+        unknownFromUnresolved(target, about.resource, `Whether log group ${destination.name} has a KMS key`, [
+          [about.property, open],
+        ]),
+      ];
+    }
     if (logGroup.kmsKeyId) {
       return [
-        pass(
-          destination.resource,
-          `Log group ${destination.name} is encrypted with KMS key ${logGroup.kmsKeyId}.`,
-          [`${observedBy(target, 'DescribeLogGroups')}: ${destination.name} kmsKeyId=${logGroup.kmsKeyId}`],
-        ),
+        pass(about, `Log group ${destination.name} is encrypted with KMS key ${logGroup.kmsKeyId}.`, [
+          `${observedBy(target, 'DescribeLogGroups')}: ${destination.name} kmsKeyId=${logGroup.kmsKeyId}`,
+        ]),
       ];
     }
     return [
       fail(
-        destination.resource,
+        about,
         `Log group ${destination.name} has no KMS key but the cluster sets cloudWatchEncryptionEnabled=true: the SSM agent refuses every session with "${REFUSAL}"`,
         encryptFix(target, destination),
         [`${observedBy(target, 'DescribeLogGroups')}: ${destination.name} has no kmsKeyId`],

@@ -85,9 +85,10 @@ export const loggingLogGroupExists = defineCheck({
       'logs:DescribeLogGroups',
     );
     if (isNotJudged(lookup)) return [lookup.result];
+    const about = { resource: destination.resource, property: 'name' };
     if (lookup.value) {
       return [
-        pass(destination.resource, `CloudWatch log group ${destination.name} exists in ${target.region}.`, [
+        pass(about, `CloudWatch log group ${destination.name} exists in ${target.region}.`, [
           `${observedBy(target, 'DescribeLogGroups')}: log group ${destination.name} exists`,
         ]),
       ];
@@ -97,7 +98,7 @@ export const loggingLogGroupExists = defineCheck({
       : 'the SSM agent disables CloudWatch logging for the session, so no transcript is kept there.';
     return [
       fail(
-        destination.resource,
+        about,
         `CloudWatch log group ${destination.name} does not exist in ${target.region}: ${consequence}`,
         createFix(target, destination),
         [`${observedBy(target, 'DescribeLogGroups')}: no log group named ${destination.name}`],

@@ -1,6 +1,6 @@
 import type { ExecTarget } from '../../model/index.js';
 import { pass, skip, unknown, warn } from '../results.js';
-import { clusterResource, regionFlag } from '../target-helpers.js';
+import { execConfigurationProperty, regionFlag } from '../target-helpers.js';
 import { type CheckResult, defineCheck } from '../types.js';
 import {
   bucketDestination,
@@ -34,9 +34,10 @@ function logGroupRetention(target: ExecTarget): CheckResult {
       `Log group ${destination.name} does not exist; logging.log-group-exists reports it.`,
     );
   }
+  const about = { resource: destination.resource, property: 'retentionInDays' };
   if (logGroup.retentionInDays !== undefined) {
     return pass(
-      destination.resource,
+      about,
       `Log group ${destination.name} keeps transcripts for ${logGroup.retentionInDays} days.`,
       [
         `${observedBy(target, 'DescribeLogGroups')}: ${destination.name} retentionInDays=${logGroup.retentionInDays}`,
@@ -44,7 +45,7 @@ function logGroupRetention(target: ExecTarget): CheckResult {
     );
   }
   return warn(
-    destination.resource,
+    about,
     `Log group ${destination.name} has no retention policy: exec transcripts, which hold whatever was typed or printed, are kept forever.`,
     {
       summary: `Choose how long to keep exec transcripts and set it on log group ${destination.name}.`,
@@ -76,11 +77,12 @@ function bucketProtection(target: ExecTarget): CheckResult {
       `Bucket ${destination.name} does not exist; logging.bucket-exists reports it.`,
     );
   }
+  const versioning = { resource: destination.resource, property: 'versioning' };
   const observed = (text: string) =>
     `${observedBy(target, 'GetBucketVersioning')}: ${destination.name} ${text}`;
   if (bucket.objectLockEnabled) {
     return pass(
-      destination.resource,
+      { resource: destination.resource, property: 'objectLockEnabled' },
       `Bucket ${destination.name} has Object Lock: transcripts cannot be overwritten or deleted.`,
       [`${observedBy(target, 'GetObjectLockConfiguration')}: ${destination.name} ObjectLockEnabled=Enabled`],
     );
@@ -91,20 +93,20 @@ function bucketProtection(target: ExecTarget): CheckResult {
         ? 'it has no Object Lock, so a principal with s3:DeleteObjectVersion can still remove them'
         : 'whether it has Object Lock was not read';
     return pass(
-      destination.resource,
+      versioning,
       `Bucket ${destination.name} has versioning, so overwritten or deleted transcripts stay recoverable; ${objectLock}.`,
       [observed('versioning=Enabled')],
     );
   }
   if (bucket.versioning === undefined) {
     return unknown(
-      destination.resource,
+      versioning,
       `Could not read whether bucket ${destination.name} has versioning or Object Lock.`,
       's3:GetBucketVersioning',
     );
   }
   return warn(
-    destination.resource,
+    versioning,
     `Bucket ${destination.name} has neither versioning nor Object Lock: anyone who may write to it can overwrite or delete exec transcripts.`,
     {
       summary: `Enable versioning on bucket ${destination.name} (and Object Lock for tamper-proof transcripts).`,
@@ -180,7 +182,10 @@ new s3.Bucket(this, 'ExecLogBucket', { versioned: true, objectLockEnabled: true 
     ];
     if (results.length > 0) return results;
     return [
-      skip(clusterResource(target), 'The exec logging configuration names no log group and no bucket.'),
+      skip(
+        execConfigurationProperty(target, 'logConfiguration'),
+        'The exec logging configuration names no log group and no bucket.',
+      ),
     ];
   },
 });

@@ -1,5 +1,5 @@
 import { fail, info, pass, skip, unknownFromFact, warn } from '../results.js';
-import { taskResource } from '../target-helpers.js';
+import { taskDefinitionAbout, taskResource } from '../target-helpers.js';
 import { defineCheck } from '../types.js';
 import { replaceTasksFix, UPDATE_SERVICE_DOCS } from './redeploy.js';
 
@@ -47,38 +47,40 @@ aws ecs update-service --cluster CLUSTER --service SERVICE --enable-execute-comm
   },
   run(target, context) {
     const fact = target.service;
-    if (!fact) return [skip(taskResource(target), 'No service is in scope.')];
-    if (!fact.known) return [unknownFromFact(taskResource(target), 'the service', fact)];
+    // Lint: the task definition, or what stands for it when the files do not hold it.
+    const scope = target.mode === 'lint' ? taskDefinitionAbout(target) : taskResource(target);
+    if (!fact) return [skip(scope, 'No service is in scope.')];
+    if (!fact.known) return [unknownFromFact(scope, 'the service', fact)];
     const service = fact.value;
     if (service === null) {
       return [
         skip(
-          taskResource(target),
+          scope,
           target.mode === 'live'
             ? 'The task was not started by a service.'
             : 'No service in the files runs this task definition.',
         ),
       ];
     }
+    const about = { resource: service.arn, property: 'enableExecuteCommand' };
     const source = target.mode === 'live' ? 'DescribeServices' : 'service';
     const evidence = `${source}: enableExecuteCommand=${service.enableExecuteCommand}`;
     if (service.enableExecuteCommand) {
-      return [pass(service.arn, `Service ${service.name} has enableExecuteCommand=true.`, [evidence])];
+      return [pass(about, `Service ${service.name} has enableExecuteCommand=true.`, [evidence])];
     }
     const message = `Service ${service.name} has enableExecuteCommand=false, so its tasks start without exec.`;
     const fix = replaceTasksFix(target, service, true);
-    if (target.mode === 'live' || context.options.requireExec)
-      return [fail(service.arn, message, fix, [evidence])];
+    if (target.mode === 'live' || context.options.requireExec) return [fail(about, message, fix, [evidence])];
     const execConfigured =
       target.cluster.known && target.cluster.value.executeCommandConfiguration !== undefined;
     if (execConfigured) {
       return [
-        warn(service.arn, `${message} The cluster has an exec configuration, so exec looks intended.`, fix, [
+        warn(about, `${message} The cluster has an exec configuration, so exec looks intended.`, fix, [
           evidence,
           'cluster: executeCommandConfiguration present',
         ]),
       ];
     }
-    return [info(service.arn, `${message} Nothing in the files shows exec is intended.`, fix)];
+    return [info(about, `${message} Nothing in the files shows exec is intended.`, fix)];
   },
 });

@@ -1,6 +1,12 @@
 import type { ContainerDefinition, ExecTarget, TaskDefinition } from '../../model/index.js';
-import { skip, unknownFromFact } from '../results.js';
-import { containerDefinitionsToJudge, taskDefinitionResource } from '../target-helpers.js';
+import { type About, skip, unknownFromFact } from '../results.js';
+import {
+  containerDefinitionsToJudge,
+  declaredProperty,
+  taskDefinitionAbout,
+  taskDefinitionResource,
+  unresolvedUnder,
+} from '../target-helpers.js';
 import type { CheckResult } from '../types.js';
 
 /** Helpers shared by the task-definition checks: which containers to judge and what they are given. */
@@ -18,15 +24,14 @@ export function judgeEachContainer(
   target: ExecTarget,
   judge: (container: ContainerDefinition, definition: TaskDefinition) => CheckResult[],
 ): CheckResult[] {
-  const resource = taskDefinitionResource(target);
   if (!target.taskDefinition.known) {
-    return [unknownFromFact(resource, 'the task definition', target.taskDefinition)];
+    return [unknownFromFact(taskDefinitionAbout(target), 'the task definition', target.taskDefinition)];
   }
   const containers = containerDefinitionsToJudge(target);
   if (containers.length === 0) {
     return [
       skip(
-        resource,
+        { resource: taskDefinitionResource(target), property: 'containerDefinitions' },
         target.requestedContainer
           ? `The task definition has no container named \`${target.requestedContainer}\`.`
           : 'The task definition has no containers.',
@@ -35,6 +40,18 @@ export function judgeEachContainer(
   }
   const definition = target.taskDefinition.value;
   return containers.flatMap((container) => judge(container, definition));
+}
+
+/**
+ * A property of one container (`readonlyRootFilesystem`, `environment[HTTP_PROXY]`), or the
+ * container where the files do not declare it: what a finding about the container points at.
+ */
+export function containerProperty(target: ExecTarget, containerName: string, path: string): About {
+  return declaredProperty(
+    target,
+    taskDefinitionResource(target),
+    `containerDefinitions[${containerName}].${path}`,
+  );
 }
 
 /** One variable a container is given, and where from. Secrets carry no value: it is never read. */
@@ -82,6 +99,31 @@ export function containerVariables(target: ExecTarget, container: ContainerDefin
       })),
     );
   return [...fromDefinition, ...fromOverrides];
+}
+
+/** The model path of a variable's entry in the task definition: `environment[NAME]` or `secrets[NAME]`. */
+export function variablePath(variable: ContainerVariable): string {
+  return `${variable.fromSecret ? 'secrets' : 'environment'}[${variable.name}]`;
+}
+
+/**
+ * Lint: the container's `environment` and `secrets` lists and items the files leave open, and the
+ * values the files leave open of the variables `judgesValueOf` names, as `[path, reason]`. Any of
+ * them could set or change a variable a check judges.
+ */
+export function openVariables(
+  target: ExecTarget,
+  container: ContainerDefinition,
+  judgesValueOf: (name: string) => boolean = () => false,
+): [string, string][] {
+  const resource = taskDefinitionResource(target);
+  const base = `containerDefinitions[${container.name}]`;
+  return [`${base}.environment`, `${base}.secrets`]
+    .flatMap((list) => unresolvedUnder(target, resource, list))
+    .filter(([path]) => {
+      const value = /\[([^\]]*)\]\.value$/.exec(path);
+      return value ? judgesValueOf(value[1]!) : true;
+    });
 }
 
 /** The evidence line for one variable, naming the API or file it was read from (never its value). */

@@ -1,15 +1,18 @@
 import type { ContainerDefinition, ExecTarget } from '../../model/index.js';
-import { info, pass, warn } from '../results.js';
+import { info, pass, unknownFromUnresolved, warn } from '../results.js';
 import { taskDefinitionResource } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
 import {
   type ContainerVariable,
   containerEnvironmentFiles,
+  containerProperty,
   containerVariables,
   definitionSource,
   judgeEachContainer,
   listOf,
+  openVariables,
   variableEvidence,
+  variablePath,
 } from './containers.js';
 import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
@@ -61,18 +64,28 @@ function fixFor(target: ExecTarget, container: ContainerDefinition, variables: C
 }
 
 function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[] {
-  const resource = taskDefinitionResource(target);
   const variables = containerVariables(target, container);
   const credentials = variables.filter((variable) => isCredentialVariable(variable.name));
   const files = containerEnvironmentFiles(target, container);
+  const [open, ...moreOpen] = openVariables(target, container);
   const results: CheckResult[] = [];
   if (credentials.length > 0) {
     results.push(
       warn(
-        resource,
+        containerProperty(target, container.name, variablePath(credentials[0]!)),
         `Container \`${container.name}\` sets ${listOf(credentials.map((variable) => `${variable.name} (${variable.origin})`))}: SSM agents older than 3.1.1260.0 use these instead of the task role, so exec fails with TargetNotConnectedException. A warning, not a failure: that agent release (April 2022) fixed it, but old AMIs and ECS agents still ship older SSM agents, and the application's own AWS calls bypass the task role too.`,
         fixFor(target, container, credentials),
         credentials.map((variable) => variableEvidence(target, container, variable)),
+      ),
+    );
+  } else if (open) {
+    // An entry the files leave open (an Fn::If on an undecided condition) may be one of them.
+    results.push(
+      unknownFromUnresolved(
+        target,
+        taskDefinitionResource(target),
+        `Whether container \`${container.name}\` sets an AWS credential variable`,
+        [open, ...moreOpen],
       ),
     );
   } else {
@@ -81,7 +94,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
       : [];
     results.push(
       pass(
-        resource,
+        containerProperty(target, container.name, 'environment'),
         `Container \`${container.name}\` sets no AWS credential variable that would replace the task role.`,
         [
           `${definitionSource(target)}: container ${container.name} environment and secrets define no AWS credential variable`,
@@ -93,7 +106,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
   if (files.length > 0) {
     results.push(
       info(
-        resource,
+        containerProperty(target, container.name, 'environmentFiles'),
         `Container \`${container.name}\` loads environment files the tool cannot read (${listOf(files)}): make sure they set no AWS credential variable (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_CONTAINER_CREDENTIALS_*…), which would replace the task role for the SSM agent.`,
       ),
     );
@@ -122,7 +135,7 @@ export const taskDefinitionCredentialsEnv = defineCheck({
     passes:
       "No container's `environment`, `secrets` (judged by name) or RunTask container overrides set an AWS credential variable.",
     fails:
-      'Warns when a container sets AWS_ACCESS_KEY_ID, AWS_ACCESS_KEY, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN or AWS_CONTAINER_CREDENTIALS_*: SSM agents before 3.1.1260.0 use them instead of the task role, and exec fails with TargetNotConnectedException. A warning, since newer agents fixed it. Informational for `environmentFiles`, which the tool cannot read.',
+      'Warns when a container sets AWS_ACCESS_KEY_ID, AWS_ACCESS_KEY, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN or AWS_CONTAINER_CREDENTIALS_*: SSM agents before 3.1.1260.0 use them instead of the task role, and exec fails with TargetNotConnectedException. A warning, since newer agents fixed it. Informational for `environmentFiles`, which the tool cannot read. Unknown when the linted files leave an `environment` or `secrets` entry open (an `Fn::If` on an undecided condition).',
     fix: {
       cli: newRevisionCommandTemplate(
         containerEdit(

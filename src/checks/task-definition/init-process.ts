@@ -2,7 +2,7 @@ import type { ContainerDefinition, ExecTarget } from '../../model/index.js';
 import { pass, skip, warn } from '../results.js';
 import { isWindows, taskDefinitionResource } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
-import { definitionSource, judgeEachContainer } from './containers.js';
+import { containerProperty, definitionSource, judgeEachContainer } from './containers.js';
 import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
@@ -24,12 +24,12 @@ function fixFor(target: ExecTarget, container: ContainerDefinition): Fix {
 }
 
 function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[] {
-  const resource = taskDefinitionResource(target);
+  const about = containerProperty(target, container.name, 'linuxParameters.initProcessEnabled');
   const evidence = `${definitionSource(target)}: container ${container.name} linuxParameters.initProcessEnabled=${container.initProcessEnabled ?? 'not set'}`;
   if (container.initProcessEnabled === true) {
     return [
       pass(
-        resource,
+        about,
         `Container \`${container.name}\` runs an init process that reaps exec sessions' processes.`,
         [evidence],
       ),
@@ -37,7 +37,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
   }
   return [
     warn(
-      resource,
+      about,
       `Container \`${container.name}\` has no init process (initProcessEnabled is ${container.initProcessEnabled === false ? 'false' : 'not set'}): processes left by exec sessions are not reaped and pile up as zombies.`,
       fixFor(target, container),
       [evidence],
@@ -92,7 +92,7 @@ export const taskDefinitionInitProcess = defineCheck({
     if (isWindows(target)) {
       return [
         skip(
-          taskDefinitionResource(target),
+          { resource: taskDefinitionResource(target), property: 'operatingSystemFamily' },
           'Windows containers have no linuxParameters.initProcessEnabled.',
         ),
       ];

@@ -1,6 +1,6 @@
 import type { ExecTarget } from '../../model/index.js';
 import { pass, unknownFromFact, warn } from '../results.js';
-import { taskDefinitionResource } from '../target-helpers.js';
+import { taskDefinitionAbout, taskDefinitionResource } from '../target-helpers.js';
 import { defineCheck, type Fix } from '../types.js';
 import { definitionSource, listOf } from './containers.js';
 import { newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
@@ -55,17 +55,17 @@ export const taskDefinitionPidMode = defineCheck({
     },
   },
   run(target) {
-    const resource = taskDefinitionResource(target);
     if (!target.taskDefinition.known) {
-      return [unknownFromFact(resource, 'the task definition', target.taskDefinition)];
+      return [unknownFromFact(taskDefinitionAbout(target), 'the task definition', target.taskDefinition)];
     }
+    const about = { resource: taskDefinitionResource(target), property: 'pidMode' };
     const { pidMode, containerDefinitions } = target.taskDefinition.value;
     const evidence = `${definitionSource(target)}: pidMode=${pidMode ?? 'not set'}`;
     const names = containerDefinitions.map((container) => `\`${container.name}\``);
     if (pidMode !== 'task') {
       return [
         pass(
-          resource,
+          about,
           pidMode
             ? `pidMode=${pidMode}: the task's containers do not share a task PID namespace.`
             : 'pidMode is not set: each container has its own PID namespace.',
@@ -75,7 +75,7 @@ export const taskDefinitionPidMode = defineCheck({
     }
     if (containerDefinitions.length <= 1) {
       return [
-        pass(resource, `pidMode=task with a single container ${names.join('')}: exec is not limited.`, [
+        pass(about, `pidMode=task with a single container ${names.join('')}: exec is not limited.`, [
           evidence,
           `${definitionSource(target)}: ${containerDefinitions.length} container definition(s)`,
         ]),
@@ -83,7 +83,7 @@ export const taskDefinitionPidMode = defineCheck({
     }
     return [
       warn(
-        resource,
+        about,
         `pidMode=task: containers ${listOf(names)} share one PID namespace, and ECS Exec allows one session per PID namespace, so exec reaches only one of them, and which one is not deterministic (containers-roadmap #2268).`,
         fixFor(target),
         [evidence],

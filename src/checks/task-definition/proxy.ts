@@ -1,15 +1,18 @@
 import type { ContainerDefinition, ExecTarget } from '../../model/index.js';
-import { fail, pass, unknown } from '../results.js';
+import { fail, pass, unknown, unknownFromUnresolved } from '../results.js';
 import { taskDefinitionResource } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
 import {
   type ContainerVariable,
   containerEnvironmentFiles,
+  containerProperty,
   containerVariables,
   definitionSource,
   judgeEachContainer,
   listOf,
+  openVariables,
   variableEvidence,
+  variablePath,
 } from './containers.js';
 import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
@@ -21,6 +24,12 @@ import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from '.
  */
 const METADATA_ADDRESSES = ['169.254.169.254', '169.254.170.2'];
 const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY'];
+
+/** The variables whose values this check reads, in any case. */
+function isProxySetting(name: string): boolean {
+  const upper = name.toUpperCase();
+  return PROXY_VARIABLES.includes(upper) || upper === 'NO_PROXY';
+}
 
 /** Like Go's net/http (the agent's language): NO_PROXY first, then no_proxy, then other spellings. */
 function noProxyRank(name: string): number {
@@ -86,14 +95,26 @@ function fixFor(
 }
 
 function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[] {
-  const resource = taskDefinitionResource(target);
+  const at = (path: string) => containerProperty(target, container.name, path);
+  // A value the files leave open (`${ProxyUrl}`) may be empty or anything: it is not judged.
+  const [open, ...moreOpen] = openVariables(target, container, isProxySetting);
+  if (open) {
+    return [
+      unknownFromUnresolved(
+        target,
+        taskDefinitionResource(target),
+        `Whether container \`${container.name}\` sends the SSM agent's requests through a proxy`,
+        [open, ...moreOpen],
+      ),
+    ];
+  }
   const variables = effectiveVariables(containerVariables(target, container));
   const proxies = variables.filter((variable) => PROXY_VARIABLES.includes(variable.name.toUpperCase()));
   if (proxies.length === 0) {
     const files = containerEnvironmentFiles(target, container);
     return [
       pass(
-        resource,
+        at('environment'),
         `Container \`${container.name}\` sets no HTTP_PROXY or HTTPS_PROXY${files.length > 0 ? ` (its environment files ${listOf(files)} were not read)` : ''}.`,
         [`${definitionSource(target)}: container ${container.name} defines no HTTP_PROXY or HTTPS_PROXY`],
       ),
@@ -108,7 +129,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
   if (noProxy?.fromSecret) {
     return [
       unknown(
-        resource,
+        at(variablePath(noProxy)),
         `Container \`${container.name}\` sets ${proxyNames}, and takes ${noProxy.name} from a secret whose value the tool does not read: make sure it covers ${listOf(METADATA_ADDRESSES)}.`,
         `the value of secret ${noProxy.name}`,
       ),
@@ -121,7 +142,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
   if (uncovered.length === 0 && noProxy) {
     return [
       pass(
-        resource,
+        at(variablePath(noProxy)),
         `Container \`${container.name}\` sets ${proxyNames}, and ${noProxy.name} covers ${listOf(METADATA_ADDRESSES)}.`,
         [`${variableEvidence(target, container, noProxy)}=${noProxy.value}`, ...proxyEvidence],
       ),
@@ -132,7 +153,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
     : 'there is no NO_PROXY';
   return [
     fail(
-      resource,
+      at(noProxy ? variablePath(noProxy) : 'environment'),
       `Container \`${container.name}\` sets ${proxyNames}, but ${lacking}: the SSM agent's requests for task-role credentials (169.254.170.2) and instance metadata (169.254.169.254) go to the proxy and fail, so exec fails with TargetNotConnectedException.`,
       fixFor(
         target,
@@ -163,7 +184,7 @@ export const taskDefinitionProxy = defineCheck({
     passes:
       'No container sets HTTP_PROXY or HTTPS_PROXY; or NO_PROXY (else no_proxy) covers both 169.254.169.254 and 169.254.170.2 (the address, a CIDR block containing it, or `*`).',
     fails:
-      "A container sets HTTP_PROXY or HTTPS_PROXY and NO_PROXY is missing or does not cover both addresses: the SSM agent's credential and metadata requests go to the proxy and fail, and exec fails with TargetNotConnectedException. Unknown when NO_PROXY comes from a secret, whose value the tool does not read.",
+      "A container sets HTTP_PROXY or HTTPS_PROXY and NO_PROXY is missing or does not cover both addresses: the SSM agent's credential and metadata requests go to the proxy and fail, and exec fails with TargetNotConnectedException. Unknown when NO_PROXY comes from a secret, whose value the tool does not read, or when the linted files leave a proxy setting or an `environment` or `secrets` entry open.",
     fix: {
       cli: newRevisionCommandTemplate(
         containerEdit(

@@ -1,8 +1,8 @@
 import type { ContainerDefinition, ExecTarget, TaskDefinition } from '../../model/index.js';
-import { fail, pass } from '../results.js';
-import { taskDefinitionResource } from '../target-helpers.js';
+import { fail, pass, unknownFromUnresolved } from '../results.js';
+import { taskDefinitionResource, unresolvedUnder } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
-import { definitionSource, judgeEachContainer, listOf } from './containers.js';
+import { containerProperty, definitionSource, judgeEachContainer, listOf } from './containers.js';
 import { containerEdit, newRevisionCommand, newRevisionCommandTemplate } from './new-revision.js';
 
 /**
@@ -79,16 +79,25 @@ function fixFor(target: ExecTarget, container: ContainerDefinition, missing: rea
   return cli ? { ...fix, cli } : fix;
 }
 
+/** Lint: the mounts and volumes the files leave open, any of which could be the writable one. */
+function openMounts(target: ExecTarget, container: ContainerDefinition): [string, string][] {
+  const resource = taskDefinitionResource(target);
+  return [
+    ...unresolvedUnder(target, resource, `containerDefinitions[${container.name}].mountPoints`),
+    ...unresolvedUnder(target, resource, 'volumes'),
+  ];
+}
+
 function judge(
   target: ExecTarget,
   container: ContainerDefinition,
   definition: TaskDefinition,
 ): CheckResult[] {
-  const resource = taskDefinitionResource(target);
+  const about = containerProperty(target, container.name, 'readonlyRootFilesystem');
   const source = definitionSource(target);
   if (container.readonlyRootFilesystem !== true) {
     return [
-      pass(resource, `Container \`${container.name}\` has a writable root filesystem.`, [
+      pass(about, `Container \`${container.name}\` has a writable root filesystem.`, [
         `${source}: container ${container.name} readonlyRootFilesystem=${container.readonlyRootFilesystem ?? 'not set'}`,
       ]),
     ];
@@ -101,7 +110,7 @@ function judge(
   if (missing.length === 0) {
     return [
       pass(
-        resource,
+        about,
         `Container \`${container.name}\` has readonlyRootFilesystem=true with writable volumes at ${listOf(AGENT_PATHS.map((entry) => entry.path))}, so the SSM agent can write. Note: this is a community workaround AWS does not document (containers-roadmap #1359); it keeps Security Hub ECS.5 satisfied, but may break if the agent's paths change.`,
         [
           `${source}: container ${container.name} readonlyRootFilesystem=true`,
@@ -112,9 +121,20 @@ function judge(
       ),
     ];
   }
+  const [open, ...moreOpen] = openMounts(target, container);
+  if (open) {
+    return [
+      unknownFromUnresolved(
+        target,
+        taskDefinitionResource(target),
+        `Container \`${container.name}\` has readonlyRootFilesystem=true; whether the SSM agent can write at ${listOf(missing.map((item) => item.entry.path))}`,
+        [open, ...moreOpen],
+      ),
+    ];
+  }
   return [
     fail(
-      resource,
+      about,
       `Container \`${container.name}\` has readonlyRootFilesystem=true and ${describeProblems(missing)}: the SSM agent cannot write its files, so ECS Exec fails. Security Hub ECS.5 (checkov CKV_AWS_336) asks for read-only root filesystems, which ECS Exec does not support: turn it off and suppress ECS.5 with a justification, or use the writable-volume workaround.`,
       fixFor(
         target,
@@ -147,7 +167,7 @@ export const taskDefinitionReadonlyRootFs = defineCheck({
     passes:
       'Each container to exec into has `readonlyRootFilesystem` false or unset; or true with writable volumes, declared in the task definition, mounted at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm (a pass with a note: that workaround is not documented by AWS).',
     fails:
-      'A container has `readonlyRootFilesystem=true` and lacks writable volumes at those three paths (nothing mounted, mounted read-only, or an undeclared volume): the SSM agent cannot write its files, so ECS Exec fails. Unknown when the task definition could not be read.',
+      'A container has `readonlyRootFilesystem=true` and lacks writable volumes at those three paths (nothing mounted, mounted read-only, or an undeclared volume): the SSM agent cannot write its files, so ECS Exec fails. Unknown when the task definition could not be read, or when the linted files leave open a mount or volume that could be the writable one.',
     fix: {
       cli: newRevisionCommandTemplate(containerEdit('CONTAINER', '.readonlyRootFilesystem = false')),
       cloudformation: `TaskDefinition:

@@ -1,8 +1,13 @@
 import type { ContainerDefinition, ExecTarget } from '../../model/index.js';
-import { pass, warn } from '../results.js';
-import { executeCommandLine, taskDefinitionResource } from '../target-helpers.js';
+import { pass, unknownFromUnresolved, warn } from '../results.js';
+import {
+  executeCommandLine,
+  taskDefinitionResource,
+  unresolvedReason,
+  unresolvedUnder,
+} from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
-import { definitionSource, judgeEachContainer, listOf } from './containers.js';
+import { containerProperty, definitionSource, judgeEachContainer, listOf } from './containers.js';
 
 /**
  * A shell served by the container itself (SSH, or a command-over-HTTP server) bypasses what makes
@@ -43,22 +48,52 @@ function imageRepositoryName(image: string): string {
   return name.split(':')[0] ?? name;
 }
 
-function sideDoors(container: ContainerDefinition): string[] {
-  const doors: string[] = [];
+/** A way into the container outside ECS Exec, and the container property that opens it. */
+interface SideDoor {
+  text: string;
+  path: string;
+}
+
+function sideDoors(container: ContainerDefinition): SideDoor[] {
+  const doors: SideDoor[] = [];
   if (container.portMappings.some((port) => port.containerPort === SSH_PORT || port.hostPort === SSH_PORT)) {
-    doors.push('exposes port 22');
+    doors.push({ text: 'exposes port 22', path: 'portMappings' });
   }
-  const programs = new Set(
-    programsIn([...(container.entryPoint ?? []), ...(container.command ?? [])]).filter((program) =>
-      SHELL_SERVERS.has(program),
-    ),
-  );
-  if (programs.size > 0) doors.push(`runs ${listOf([...programs])} (entryPoint/command)`);
+  const servers = (words: readonly string[] | undefined) =>
+    programsIn(words ?? []).filter((program) => SHELL_SERVERS.has(program));
+  const inEntryPoint = servers(container.entryPoint);
+  const programs = new Set([...inEntryPoint, ...servers(container.command)]);
+  if (programs.size > 0) {
+    doors.push({
+      text: `runs ${listOf([...programs])} (entryPoint/command)`,
+      path: inEntryPoint.length > 0 ? 'entryPoint' : 'command',
+    });
+  }
   const repository = container.image ? imageRepositoryName(container.image) : undefined;
   if (repository && SHELL_SERVER_IMAGES.has(repository) && !programs.has(repository)) {
-    doors.push(`uses the image ${container.image}, which serves a shell`);
+    doors.push({ text: `uses the image ${container.image}, which serves a shell`, path: 'image' });
   }
   return doors;
+}
+
+/** A repository name as registries allow it; a placeholder (`${ImageRepo}`, `<Fn::If>`) is not one. */
+const REPOSITORY_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/**
+ * Lint: the port mappings the files leave open, and the image when the files leave its repository
+ * name open (an image whose account, region or tag alone is open still names its repository).
+ */
+function openDoors(target: ExecTarget, container: ContainerDefinition): [string, string][] {
+  const resource = taskDefinitionResource(target);
+  const base = `containerDefinitions[${container.name}]`;
+  const ports = unresolvedUnder(target, resource, `${base}.portMappings`).filter(
+    ([path]) => !path.endsWith('.protocol'),
+  );
+  const imageReason = unresolvedReason(target, resource, `${base}.image`);
+  const repository = container.image ? imageRepositoryName(container.image) : '';
+  const image: [string, string][] =
+    imageReason && !REPOSITORY_NAME.test(repository) ? [[`${base}.image`, imageReason]] : [];
+  return [...ports, ...image];
 }
 
 function fixFor(target: ExecTarget, container: ContainerDefinition): Fix {
@@ -72,16 +107,26 @@ function fixFor(target: ExecTarget, container: ContainerDefinition): Fix {
 }
 
 function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[] {
-  const resource = taskDefinitionResource(target);
   const source = definitionSource(target);
   const doors = sideDoors(container);
   if (doors.length > 0) {
     return [
       warn(
-        resource,
-        `Container \`${container.name}\` ${listOf(doors)}: a shell door outside ECS Exec, with no per-container IAM authorization, no CloudTrail ExecuteCommand event and no session transcript.`,
+        containerProperty(target, container.name, doors[0]!.path),
+        `Container \`${container.name}\` ${listOf(doors.map((door) => door.text))}: a shell door outside ECS Exec, with no per-container IAM authorization, no CloudTrail ExecuteCommand event and no session transcript.`,
         fixFor(target, container),
-        doors.map((door) => `${source}: container ${container.name} ${door}`),
+        doors.map((door) => `${source}: container ${container.name} ${door.text}`),
+      ),
+    ];
+  }
+  const [open, ...moreOpen] = openDoors(target, container);
+  if (open) {
+    return [
+      unknownFromUnresolved(
+        target,
+        taskDefinitionResource(target),
+        `Whether container \`${container.name}\` serves a shell outside ECS Exec`,
+        [open, ...moreOpen],
       ),
     ];
   }
@@ -89,7 +134,7 @@ function judge(target: ExecTarget, container: ContainerDefinition): CheckResult[
   const commandLine = [...(container.entryPoint ?? []), ...(container.command ?? [])].join(' ');
   return [
     pass(
-      resource,
+      containerProperty(target, container.name, 'portMappings'),
       `Container \`${container.name}\` shows no SSH or web-shell server in its ports, entryPoint/command or image.`,
       [
         `${source}: container ${container.name} maps ${ports.length > 0 ? `ports ${ports.join(', ')}` : 'no ports'}`,
@@ -117,7 +162,7 @@ export const taskDefinitionRemoteShellDaemon = defineCheck({
     passes:
       'No container maps port 22, runs an SSH or web-shell server (sshd, dropbear, shell2http, gotty, ttyd, wetty, shellinaboxd, websocketd, wssh, sshwifty) in its entryPoint or command, or uses an image named after one.',
     fails:
-      'Warns when a container does: that shell bypasses the per-container IAM authorization of ecs:ExecuteCommand, the CloudTrail ExecuteCommand event and the session transcript.',
+      'Warns when a container does: that shell bypasses the per-container IAM authorization of ecs:ExecuteCommand, the CloudTrail ExecuteCommand event and the session transcript. Unknown when the linted files leave a port mapping or the image repository open and nothing else shows such a server.',
     fix: {
       cli: `# remove the server and its port from the task definition, enable exec, then:
 aws ecs execute-command --cluster CLUSTER --task TASK_ID --container CONTAINER --interactive --command "/bin/sh" --region REGION`,

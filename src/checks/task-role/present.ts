@@ -1,7 +1,21 @@
 import type { ExecTarget, Role } from '../../model/index.js';
 import { lastSegment } from '../../model/index.js';
-import { fail, knownValue, pass, unknownFromFact, warn } from '../results.js';
-import { taskDefinitionLabel, taskDefinitionResource, taskResource } from '../target-helpers.js';
+import {
+  type About,
+  fail,
+  knownValue,
+  pass,
+  unknownFromFact,
+  unknownFromUnresolved,
+  warn,
+} from '../results.js';
+import {
+  taskDefinitionAbout,
+  taskDefinitionLabel,
+  taskDefinitionResource,
+  taskResource,
+  unresolvedReason,
+} from '../target-helpers.js';
 import { launchTypeOf } from '../task/launch-type.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
 
@@ -44,12 +58,17 @@ function addTaskRoleFix(target: ExecTarget): Fix {
   };
 }
 
+/** Live findings name the task; the property a user edits is the task definition's taskRoleArn. */
+function taskAbout(target: ExecTarget): About {
+  return { resource: taskResource(target), property: 'taskRoleArn' };
+}
+
 function roleFound(target: ExecTarget, role: Role): CheckResult {
-  const resource = taskResource(target);
+  const about = taskAbout(target);
   if (role.source === 'task-override') {
     const definitionRole = knownValue(target.taskDefinition)?.taskRoleArn;
     return pass(
-      resource,
+      about,
       `Task role ${role.name} comes from the RunTask override taskRoleArn, which wins over the task definition.`,
       [
         `DescribeTasks: overrides.taskRoleArn=${role.arn}`,
@@ -58,16 +77,14 @@ function roleFound(target: ExecTarget, role: Role): CheckResult {
     );
   }
   if (role.source === 'task-definition') {
-    return pass(
-      resource,
-      `Task role ${role.name} comes from task definition ${taskDefinitionLabel(target)}.`,
-      [`task definition ${taskDefinitionLabel(target)}: taskRoleArn=${role.arn}`],
-    );
+    return pass(about, `Task role ${role.name} comes from task definition ${taskDefinitionLabel(target)}.`, [
+      `task definition ${taskDefinitionLabel(target)}: taskRoleArn=${role.arn}`,
+    ]);
   }
   const instance = knownValue(target.ec2Instance)?.instanceId ?? 'the host';
   const profile = role.instanceProfileArn ? lastSegment(role.instanceProfileArn) : 'unknown';
   return warn(
-    resource,
+    about,
     `Task has no task role: the SSM agent falls back through IMDS to instance profile ${profile} of ${instance} and its role ${role.name}. This works but is undocumented, and every task on the host shares that role.`,
     addTaskRoleFix(target),
     [
@@ -79,13 +96,13 @@ function roleFound(target: ExecTarget, role: Role): CheckResult {
 }
 
 function noRoleLive(target: ExecTarget): CheckResult {
-  const resource = taskResource(target);
+  const about = taskAbout(target);
   const evidence = [
     `task definition ${taskDefinitionLabel(target)}: no taskRoleArn; DescribeTasks: no overrides.taskRoleArn`,
   ];
   if (isFargate(target)) {
     return fail(
-      resource,
+      about,
       `Task has no task role, and Fargate has no fallback: "You must use a task role" for ECS Exec, so the SSM agent cannot open its channels.${executionRoleNote(target)}`,
       addTaskRoleFix(target),
       evidence,
@@ -93,7 +110,7 @@ function noRoleLive(target: ExecTarget): CheckResult {
   }
   if (target.task && launchTypeOf(target.task) === 'EXTERNAL') {
     return fail(
-      resource,
+      about,
       `Task has no task role, and its ECS Anywhere (EXTERNAL) host has no instance profile to fall back to: the SSM agent has no credentials to open its channels.${executionRoleNote(target)}`,
       addTaskRoleFix(target),
       [...evidence, 'DescribeTasks: launchType=EXTERNAL'],
@@ -104,7 +121,7 @@ function noRoleLive(target: ExecTarget): CheckResult {
     knownValue(target.containerInstance)?.ec2InstanceId ??
     'the host';
   return fail(
-    resource,
+    about,
     `Task has no task role and ${instance} has no instance profile either: the SSM agent has no credentials to open its channels.${executionRoleNote(target)}`,
     addTaskRoleFix(target),
     [...evidence, `DescribeInstances: ${instance} has no iamInstanceProfile`],
@@ -113,26 +130,36 @@ function noRoleLive(target: ExecTarget): CheckResult {
 
 /** Lint sees only the task definition: a RunTask override or the host's profile cannot be known. */
 function judgeTaskDefinition(target: ExecTarget): CheckResult {
-  const resource = taskDefinitionResource(target);
   if (!target.taskDefinition.known)
-    return unknownFromFact(resource, 'the task definition', target.taskDefinition);
+    return unknownFromFact(taskDefinitionAbout(target), 'the task definition', target.taskDefinition);
+  const resource = taskDefinitionResource(target);
+  const about = { resource, property: 'taskRoleArn' };
+  const open = unresolvedReason(target, resource, about.property);
+  if (open) {
+    return unknownFromUnresolved(
+      target,
+      resource,
+      `Whether task definition ${taskDefinitionLabel(target)} sets a task role`,
+      [[about.property, open]],
+    );
+  }
   const { taskRoleArn } = target.taskDefinition.value;
   if (taskRoleArn) {
-    return pass(resource, `Task definition ${taskDefinitionLabel(target)} sets a task role.`, [
+    return pass(about, `Task definition ${taskDefinitionLabel(target)} sets a task role.`, [
       `task definition: taskRoleArn=${taskRoleArn}`,
     ]);
   }
   const evidence = ['task definition: no taskRoleArn'];
   if (isFargate(target)) {
     return fail(
-      resource,
+      about,
       `Task definition ${taskDefinitionLabel(target)} has no task role and is Fargate-compatible: on Fargate "You must use a task role" for ECS Exec.${executionRoleNote(target)}`,
       addTaskRoleFix(target),
       evidence,
     );
   }
   return warn(
-    resource,
+    about,
     `Task definition ${taskDefinitionLabel(target)} has no task role: on EC2 the SSM agent falls back to the instance profile's role, which is undocumented and shared by every task on the host.${executionRoleNote(target)}`,
     addTaskRoleFix(target),
     evidence,
@@ -157,7 +184,7 @@ export const taskRolePresent = defineCheck({
     passes:
       "A task role is set: the RunTask override `overrides.taskRoleArn`, which wins, or the task definition's `taskRoleArn`.",
     fails:
-      "Fails when there is no task role on Fargate or ECS Anywhere, or on EC2 when the host has no instance profile either. Warns on EC2 when the SSM agent falls back to the instance profile's role (undocumented, and shared by every task on the host), and in lint for a task definition without a task role that is not Fargate-compatible. The execution role never counts. Unknown when the role could not be read.",
+      "Fails when there is no task role on Fargate or ECS Anywhere, or on EC2 when the host has no instance profile either. Warns on EC2 when the SSM agent falls back to the instance profile's role (undocumented, and shared by every task on the host), and in lint for a task definition without a task role that is not Fargate-compatible. The execution role never counts. Unknown when the role could not be read, or when the linted files leave taskRoleArn open (a parameter without a default).",
     fix: {
       cli: `aws iam create-role --role-name FAMILY-task-role --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
 aws iam put-role-policy --role-name FAMILY-task-role --policy-name ecs-exec --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssmmessages:CreateControlChannel","ssmmessages:CreateDataChannel","ssmmessages:OpenControlChannel","ssmmessages:OpenDataChannel"],"Resource":"*"}]}'
@@ -204,13 +231,13 @@ new ecs.FargateTaskDefinition(this, 'TaskDefinition', { taskRole });
   },
   run(target) {
     if (target.mode === 'lint') return [judgeTaskDefinition(target)];
-    const resource = taskResource(target);
+    const about = taskAbout(target);
     if (!target.taskRole.known) {
       // The role may be unknown because the instance behind the fallback could not be read.
       const instance = target.ec2Instance?.known === false ? target.ec2Instance : undefined;
       const permission = target.taskRole.permission ?? instance?.permission;
       return [
-        unknownFromFact(resource, 'the role the SSM agent will use', {
+        unknownFromFact(about, 'the role the SSM agent will use', {
           ...target.taskRole,
           ...(permission ? { permission } : {}),
         }),

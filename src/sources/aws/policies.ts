@@ -32,7 +32,7 @@ export async function collectPrincipalPolicies(
 /** `assumed-role/NAME/SESSION` → the role's ARN, by parsing: never by listing every role. */
 export function roleArnOfSession(sessionArn: string): string | undefined {
   const arn = parseArn(sessionArn);
-  if (!arn || arn.service !== 'sts') return undefined;
+  if (arn?.service !== 'sts') return undefined;
   const [kind, roleName] = arn.resource.split('/');
   if (kind !== 'assumed-role' || !roleName) return undefined;
   // The session ARN drops the role's path; IAM accepts the role name without it.

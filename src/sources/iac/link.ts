@@ -291,17 +291,18 @@ class Linker {
     }
     const logGroup = target.logGroup?.known ? target.logGroup.value : undefined;
     const bucket = target.bucket?.known ? target.bucket.value : undefined;
-    const declared = (id: string | undefined) => (id === undefined ? undefined : locations[id]);
     const logGroupNode = this.graph.logGroups.find((node) => involved.includes(node));
     const bucketNode = this.graph.buckets.find((node) => involved.includes(node));
-    const logGroupLocation = declared(logGroupNode?.id);
-    if (logGroup && logGroupLocation) {
-      locations[
-        `arn:${target.partition}:logs:${target.region}:${target.accountId}:log-group:${logGroup.name}`
-      ] = logGroupLocation;
+    if (logGroup && logGroupNode) {
+      const arn = `arn:${target.partition}:logs:${target.region}:${target.accountId}:log-group:${logGroup.name}`;
+      aliasRecords(locations, logGroupNode.id, arn);
+      aliasRecords(unresolved, logGroupNode.id, arn);
     }
-    const bucketLocation = declared(bucketNode?.id);
-    if (bucket && bucketLocation) locations[`arn:${target.partition}:s3:::${bucket.name}`] = bucketLocation;
+    if (bucket && bucketNode) {
+      const arn = `arn:${target.partition}:s3:::${bucket.name}`;
+      aliasRecords(locations, bucketNode.id, arn);
+      aliasRecords(unresolved, bucketNode.id, arn);
+    }
     if (Object.keys(locations).length > 0) target.locations = locations;
     if (Object.keys(unresolved).length > 0) target.unresolved = unresolved;
   }
@@ -309,4 +310,12 @@ class Linker {
 
 export function linkTargets(graph: IacGraph): ExecTarget[] {
   return new Linker(graph).targets();
+}
+
+/** Copies `ID` and `ID#property` records to `ALIAS` and `ALIAS#property`. */
+function aliasRecords<T>(records: Record<string, T>, id: string, alias: string): void {
+  for (const [key, value] of Object.entries(records)) {
+    if (key === id) records[alias] = value;
+    else if (key.startsWith(`${id}#`)) records[`${alias}${key.slice(id.length)}`] = value;
+  }
 }
