@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import { serviceExecEnabled } from '../../src/checks/service/exec-enabled.js';
+import { SSMMESSAGES_ACTIONS } from '../../src/checks/task-role/channels.js';
 import { type ExecTarget, known, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
+import { allow, policy, taskRoleWith } from '../support/iam-targets.js';
 import { CLUSTER_ARN, defaultContext, targetWith } from '../support/targets.js';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:111122223333:service/demo/web';
@@ -122,12 +124,32 @@ checkTable(serviceExecEnabled, {
       name: 'lint: the cluster has an exec configuration, so exec looks intended',
       target: withServiceExec(false, lint),
       statuses: ['warn'],
-      message: /exec looks intended/,
+      message: /The files show exec is intended \(cluster: executeCommandConfiguration present\)/,
       assert: ([finding]) =>
         expect(finding?.evidence).toEqual([
           'service: enableExecuteCommand=false',
           'cluster: executeCommandConfiguration present',
         ]),
+    },
+    {
+      name: 'lint: the task role grants the four ssmmessages actions, so exec looks intended',
+      target: taskRoleWith([policy('ecs-exec', allow(SSMMESSAGES_ACTIONS, '*'))], (t) => {
+        if (t.service?.known && t.service.value) t.service.value.enableExecuteCommand = false;
+        if (t.cluster.known) t.cluster.value.executeCommandConfiguration = undefined;
+        lint(t);
+      }),
+      statuses: ['warn'],
+      message: /task role: allows the four ssmmessages actions/,
+    },
+    {
+      name: 'lint: nothing signals exec (no exec configuration, task role without ssmmessages)',
+      target: taskRoleWith([policy('app', allow('s3:GetObject', '*'))], (t) => {
+        if (t.service?.known && t.service.value) t.service.value.enableExecuteCommand = false;
+        if (t.cluster.known) t.cluster.value.executeCommandConfiguration = undefined;
+        lint(t);
+      }),
+      statuses: ['info'],
+      message: /Nothing in the files shows exec is intended/,
     },
     {
       name: 'service not readable',

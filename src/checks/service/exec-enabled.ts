@@ -1,5 +1,6 @@
 import { fail, info, pass, skip, unknownFromFact, warn } from '../results.js';
 import { taskDefinitionAbout, taskResource } from '../target-helpers.js';
+import { agentRoleGrantsChannels } from '../task-role/channels.js';
 import { defineCheck } from '../types.js';
 import { replaceTasksFix, UPDATE_SERVICE_DOCS } from './redeploy.js';
 
@@ -16,7 +17,7 @@ export const serviceExecEnabled = defineCheck({
   suite: 'readiness',
   modes: ['live', 'lint'],
   rationale:
-    "Tasks started by a service carry the service's enableExecuteCommand (CloudFormation EnableExecuteCommand, Terraform enable_execute_command). In lint mode, a service without it fails only when exec is required (--require-exec); it warns when the files show exec is intended, which today means the cluster has an exec configuration (a task role that grants the ssmmessages actions will count as well once IAM evaluation judges it), and is informational otherwise.",
+    "Tasks started by a service carry the service's enableExecuteCommand (CloudFormation EnableExecuteCommand, Terraform enable_execute_command). In lint mode, a service without it fails only when exec is required (--require-exec); it warns when the files show exec is intended, which means the cluster has an exec configuration or the task role grants the ssmmessages actions, and is informational otherwise.",
   references: {
     docs: [
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec-run.html',
@@ -26,7 +27,7 @@ export const serviceExecEnabled = defineCheck({
   docs: {
     passes: 'The service has `enableExecuteCommand=true`.',
     fails:
-      'Live: the service has `enableExecuteCommand=false`, so its tasks start without exec. Lint: fails only when exec is required (`--require-exec` or the config file); warns when the files show exec is intended (the cluster has an exec configuration); informational otherwise.',
+      'Live: the service has `enableExecuteCommand=false`, so its tasks start without exec. Lint: fails only when exec is required (`--require-exec` or the config file); warns when the files show exec is intended (the cluster has an exec configuration, or the task role grants the four ssmmessages actions); informational otherwise.',
     fix: {
       cli: `# rolling (ECS) services; running tasks keep the old flag until replaced
 aws ecs update-service --cluster CLUSTER --service SERVICE --enable-execute-command --force-new-deployment --region REGION
@@ -71,13 +72,17 @@ aws ecs update-service --cluster CLUSTER --service SERVICE --enable-execute-comm
     const message = `Service ${service.name} has enableExecuteCommand=false, so its tasks start without exec.`;
     const fix = replaceTasksFix(target, service, true);
     if (target.mode === 'live' || context.options.requireExec) return [fail(about, message, fix, [evidence])];
-    const execConfigured =
-      target.cluster.known && target.cluster.value.executeCommandConfiguration !== undefined;
-    if (execConfigured) {
+    const signals = [
+      target.cluster.known && target.cluster.value.executeCommandConfiguration !== undefined
+        ? 'cluster: executeCommandConfiguration present'
+        : '',
+      agentRoleGrantsChannels(target, context.now) ? 'task role: allows the four ssmmessages actions' : '',
+    ].filter(Boolean);
+    if (signals.length > 0) {
       return [
-        warn(about, `${message} The cluster has an exec configuration, so exec looks intended.`, fix, [
+        warn(about, `${message} The files show exec is intended (${signals.join('; ')}).`, fix, [
           evidence,
-          'cluster: executeCommandConfiguration present',
+          ...signals,
         ]),
       ];
     }

@@ -4,6 +4,7 @@ import { reasonsOf, requirementResult } from '../iam-results.js';
 import { isResult, roleSubject, type Subject } from '../iam-subjects.js';
 import { knownValue } from '../results.js';
 import { defineCheck } from '../types.js';
+import { channelAsk, SSMMESSAGES_ACTIONS } from './channels.js';
 import { agentRoleSubject } from './subject.js';
 
 /**
@@ -14,22 +15,6 @@ import { agentRoleSubject } from './subject.js';
  * secrets and send application logs.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-required-iam-permissions
  */
-
-export const SSMMESSAGES_ACTIONS = [
-  'ssmmessages:CreateControlChannel',
-  'ssmmessages:CreateDataChannel',
-  'ssmmessages:OpenControlChannel',
-  'ssmmessages:OpenDataChannel',
-];
-
-function channelAsk(target: ExecTarget, action: string, now: Date): Ask {
-  return {
-    action,
-    resource: '*',
-    context: directCallContext(target, now),
-    absentKeys: DIRECT_CALL_ABSENT_KEYS,
-  };
-}
 
 /** The execution role, when its policies allow every action the task role lacks. */
 function executionRoleHolding(target: ExecTarget, subject: Subject, missing: readonly string[], now: Date) {
