@@ -30,6 +30,8 @@ export interface CheckRunOptions {
     | { kind: 'snapshot'; snapshot: Snapshot; wrap?: (api: AwsApi) => AwsApi };
   /** Service control policies (`--scp`), root → account, evaluated with every IAM question. */
   serviceControlPolicies?: NamedPolicy[][];
+  /** Read the SCPs from AWS Organizations (`--org-scps`). */
+  organizationScps?: boolean;
   /** Also put every IAM question to IAM's SimulatePrincipalPolicy and compare (`--iam-simulate`). */
   iamSimulate?: boolean;
   /** Keep every AWS response for `--record`. */
@@ -91,6 +93,7 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
     policies,
     network,
     ...(options.serviceControlPolicies ? { serviceControlPolicies: options.serviceControlPolicies } : {}),
+    ...(options.organizationScps && policies ? { organizationScps: true } : {}),
     ...(client ? { client } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -106,7 +109,9 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
   const judged = options.iamSimulate
     ? await crossCheckWithIam(api, collected.targets, observations, selected, firstPass, context)
     : firstPass;
-  const { findings, warnings } = applyPolicy(judged, settings, now);
+  const policed = applyPolicy(judged, settings, now);
+  const { findings } = policed;
+  const warnings = [...collected.notes, ...policed.warnings];
   const report = buildReport({
     command: 'check',
     toolVersion: TOOL_VERSION,

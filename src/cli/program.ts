@@ -128,6 +128,7 @@ function readSnapshot(file: string): Snapshot {
 
 interface CheckCommandOptions extends CommonOptions {
   scp?: string[];
+  orgScps?: boolean;
   iamSimulate?: boolean;
   cluster?: string;
   task?: string[];
@@ -163,6 +164,7 @@ function checkRun(options: CheckCommandOptions): Omit<CheckRunOptions, 'settings
     ...(options.record ? { record: { redact: Boolean(options.redact) } } : {}),
     ...(options.scp ? { serviceControlPolicies: readServiceControlPolicies(options.scp) } : {}),
     ...(options.iamSimulate ? { iamSimulate: true } : {}),
+    ...(options.orgScps ? { organizationScps: true } : {}),
   };
 }
 

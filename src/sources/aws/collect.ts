@@ -5,6 +5,7 @@ import {
   type ClientFacts,
   type Cluster,
   type ContainerInstance,
+  describeUnavailable,
   type Ec2Instance,
   type ExecTarget,
   type Fact,
@@ -29,6 +30,7 @@ import {
   normalizeTask,
   normalizeTaskDefinition,
 } from './normalize.js';
+import { readOrganizationScps } from './organizations.js';
 import { PolicyReader } from './policy-reader.js';
 import { clusterFromRequest, type LiveRequest, regionFromRequest } from './resolve.js';
 
@@ -41,11 +43,15 @@ export interface CollectOptions {
   network?: boolean;
   /** Service control policies given by the user (root → account), set on every target. */
   serviceControlPolicies?: NamedPolicy[][];
+  /** Read the SCPs of the task's account from AWS Organizations instead (`--org-scps`). */
+  organizationScps?: boolean;
   onProgress?: (message: string) => void;
 }
 
 export interface CollectResult {
   targets: ExecTarget[];
+  /** What the user should know but does not make the run incomplete (SCPs that could not be read). */
+  notes: string[];
   /** Credential or network failures that left facts unknown: the run is incomplete (exit 3). */
   problems: string[];
 }
@@ -93,6 +99,9 @@ export async function collectLiveTargets(
   // critical path for everything but the IAM checks.
   const policies = new PolicyReader(attempts, region, options.policies === true, caller);
   const callerPolicies = policies.ofCaller();
+  const taskAccount = parseArn(tasks[0]?.arn ?? '')?.accountId;
+  const organizationScps =
+    options.organizationScps && taskAccount ? readOrganizationScps(attempts, taskAccount, region) : undefined;
   // An awsvpc task's network starts from its own ENI, known now; bridge and host tasks wait for their host.
   const networks = new Map<string, Promise<Fact<NetworkFacts> | undefined>>();
   if (options.network) {
@@ -142,6 +151,11 @@ export async function collectLiveTargets(
     policies.ofKey(clusterResources.kmsKey),
   ]);
   const kmsKey = keyPolicy ?? clusterResources.kmsKey;
+  const notes: string[] = [];
+  const orgScps = await organizationScps;
+  if (orgScps && !orgScps.known)
+    notes.push(`--org-scps: SCPs not read, so not evaluated: ${describeUnavailable(orgScps)}`);
+  const serviceControlPolicies = orgScps?.known ? orgScps.value : options.serviceControlPolicies;
   const targets = await Promise.all(
     tasks.map(async (task): Promise<ExecTarget> => {
       const taskArn = parseArn(task.arn);
@@ -160,7 +174,7 @@ export async function collectLiveTargets(
       if (kmsKey) target.kmsKey = kmsKey;
       const network = await networks.get(task.arn);
       if (network) target.network = network;
-      if (options.serviceControlPolicies) target.serviceControlPolicies = options.serviceControlPolicies;
+      if (serviceControlPolicies) target.serviceControlPolicies = serviceControlPolicies;
       if (request.container) target.requestedContainer = request.container;
       if (client) target.client = client;
       target.caller = callerWithPolicies;
@@ -187,7 +201,7 @@ export async function collectLiveTargets(
       return target;
     }),
   );
-  return { targets, problems: attempts.problems };
+  return { targets, notes, problems: attempts.problems };
 }
 
 async function describeCaller(attempts: Attempts, region: string): Promise<Fact<Caller>> {

@@ -3,6 +3,7 @@ import type * as EC2 from '@aws-sdk/client-ec2';
 import type * as ECS from '@aws-sdk/client-ecs';
 import type * as IAM from '@aws-sdk/client-iam';
 import type * as KMS from '@aws-sdk/client-kms';
+import type * as Organizations from '@aws-sdk/client-organizations';
 import type * as S3 from '@aws-sdk/client-s3';
 import type * as STS from '@aws-sdk/client-sts';
 
@@ -75,6 +76,18 @@ export interface Operations {
   'kms:DescribeKey': [KMS.DescribeKeyCommandInput, KMS.DescribeKeyCommandOutput];
   'kms:GetKeyPolicy': [KMS.GetKeyPolicyCommandInput, KMS.GetKeyPolicyCommandOutput];
   'logs:DescribeLogGroups': [Logs.DescribeLogGroupsCommandInput, Logs.DescribeLogGroupsCommandOutput];
+  'organizations:ListParents': [
+    Organizations.ListParentsCommandInput,
+    Organizations.ListParentsCommandOutput,
+  ];
+  'organizations:ListPoliciesForTarget': [
+    Organizations.ListPoliciesForTargetCommandInput,
+    Organizations.ListPoliciesForTargetCommandOutput,
+  ];
+  'organizations:DescribePolicy': [
+    Organizations.DescribePolicyCommandInput,
+    Organizations.DescribePolicyCommandOutput,
+  ];
   's3:HeadBucket': [S3.HeadBucketCommandInput, S3.HeadBucketCommandOutput];
   's3:GetBucketEncryption': [S3.GetBucketEncryptionCommandInput, S3.GetBucketEncryptionCommandOutput];
   's3:GetBucketVersioning': [S3.GetBucketVersioningCommandInput, S3.GetBucketVersioningCommandOutput];
@@ -129,6 +142,9 @@ export const OPERATIONS: Record<OperationName, { permission: string }> = {
   'kms:DescribeKey': { permission: 'kms:DescribeKey' },
   'kms:GetKeyPolicy': { permission: 'kms:GetKeyPolicy' },
   'logs:DescribeLogGroups': { permission: 'logs:DescribeLogGroups' },
+  'organizations:ListParents': { permission: 'organizations:ListParents' },
+  'organizations:ListPoliciesForTarget': { permission: 'organizations:ListPoliciesForTarget' },
+  'organizations:DescribePolicy': { permission: 'organizations:DescribePolicy' },
   's3:HeadBucket': { permission: 's3:ListBucket' },
   's3:GetBucketEncryption': { permission: 's3:GetEncryptionConfiguration' },
   's3:GetBucketVersioning': { permission: 's3:GetBucketVersioning' },

@@ -6,7 +6,7 @@ export interface SdkApiOptions {
   region?: string;
 }
 
-type ServicePrefix = 'sts' | 'ecs' | 'ec2' | 'iam' | 'kms' | 'logs' | 's3';
+type ServicePrefix = 'sts' | 'ecs' | 'ec2' | 'iam' | 'kms' | 'logs' | 's3' | 'organizations';
 
 interface SdkClient {
   send(command: unknown): Promise<unknown>;
@@ -26,6 +26,10 @@ const MODULES: Record<ServicePrefix, { load: () => Promise<SdkModule>; client: s
   kms: { load: () => import('@aws-sdk/client-kms') as never, client: 'KMSClient' },
   logs: { load: () => import('@aws-sdk/client-cloudwatch-logs') as never, client: 'CloudWatchLogsClient' },
   s3: { load: () => import('@aws-sdk/client-s3') as never, client: 'S3Client' },
+  organizations: {
+    load: () => import('@aws-sdk/client-organizations') as never,
+    client: 'OrganizationsClient',
+  },
 };
 
 /**
