@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { collectIacTargets } from '../dist/sources/iac/index.js';
+import { runLint } from '../dist/app/lint.js';
+import { builtInChecks } from '../dist/checks/index.js';
+import { formatSarif } from '../dist/report/sarif.js';
+import { formatText } from '../dist/report/text.js';
 
 const RESOURCES = 2000;
 const CLUSTERS = 4;
@@ -138,14 +141,28 @@ try {
   const yaml = process.argv.includes('--yaml');
   const file = join(directory, yaml ? 'large.template.yaml' : 'large.template.json');
   await writeFile(file, yaml ? stringify(template) : JSON.stringify(template, undefined, 1));
+  const settings = {
+    checks: builtInChecks,
+    selection: { suite: 'all', only: [], skip: [] },
+    failOn: 'fail',
+    requireExec: false,
+    suppress: [],
+    severity: {},
+  };
+  // The whole lint as the CLI runs it: read, link, every check, and two formats written.
   const started = performance.now();
-  const result = await collectIacTargets([file]);
-  const elapsed = performance.now() - started;
+  const { report } = await runLint({ paths: [file], settings });
+  const judged = performance.now();
+  formatText(report, { color: false, verbose: false, cwd: directory });
+  formatSarif(report, { color: false, verbose: false, checks: builtInChecks, cwd: directory });
+  const finished = performance.now();
+  const elapsed = finished - started;
   console.log(`template:  ${yaml ? 'YAML' : 'JSON'}, ${Object.keys(resources).length} resources`);
-  console.log(`targets:   ${result.targets.length}`);
+  console.log(`targets:   ${report.targets.length}, findings: ${report.findings.length}`);
   console.log(
-    `wall time: ${elapsed.toFixed(0)} ms (collectIacTargets; target for the whole lint: < 2000 ms)`,
+    `wall time: ${elapsed.toFixed(0)} ms for the whole lint (read + judge ${(judged - started).toFixed(0)} ms, text and SARIF reports ${(finished - judged).toFixed(0)} ms); target < 2000 ms`,
   );
+  if (elapsed >= 2000) process.exitCode = 1;
 } finally {
   await rm(directory, { recursive: true, force: true });
 }

@@ -127,7 +127,27 @@ function parseStatement(
  * Throws a PolicyError naming the policy and the statement at fault.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
  */
+/**
+ * Policies are parsed once per layer: the same role's policies answer every question of a run.
+ * Keyed by the policy object, so a changed policy is a new object and is parsed again.
+ */
+const parsed = new WeakMap<NamedPolicy, Map<PolicyLayer, ParsedPolicy>>();
+
 export function parsePolicy(policy: NamedPolicy, layer: PolicyLayer): ParsedPolicy {
+  let byLayer = parsed.get(policy);
+  if (!byLayer) {
+    byLayer = new Map();
+    parsed.set(policy, byLayer);
+  }
+  let result = byLayer.get(layer);
+  if (!result) {
+    result = parseUncached(policy, layer);
+    byLayer.set(layer, result);
+  }
+  return result;
+}
+
+function parseUncached(policy: NamedPolicy, layer: PolicyLayer): ParsedPolicy {
   const envelope = PolicyEnvelope.safeParse(decodeDocument(policy));
   if (!envelope.success) throw new PolicyError(policy.name, describeIssues(envelope.error));
   if (envelope.data.Statement === undefined) throw new PolicyError(policy.name, 'has no Statement');

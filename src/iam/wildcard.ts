@@ -28,7 +28,22 @@ export function partsText(parts: readonly Part[]): string {
   return parts.map((part) => ('literal' in part ? part.literal : part.wildcard)).join('');
 }
 
+/** Patterns repeat across every request a run evaluates: compile each one once. */
+const compiled = new Map<string, RegExp>();
+const MAX_COMPILED = 10_000;
+
 function regexFor(parts: readonly Part[], ignoreCase: boolean): RegExp {
+  const key = `${ignoreCase ? 'i' : 's'}${JSON.stringify(parts)}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    regex = compileRegex(parts, ignoreCase);
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
+function compileRegex(parts: readonly Part[], ignoreCase: boolean): RegExp {
   const source = parts
     .map((part) => {
       if ('wildcard' in part) return part.wildcard === '*' ? '.*' : '.';
