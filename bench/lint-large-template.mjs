@@ -154,7 +154,7 @@ try {
   const { report } = await runLint({ paths: [file], settings });
   const judged = performance.now();
   formatText(report, { color: false, verbose: false, cwd: directory });
-  formatSarif(report, { color: false, verbose: false, checks: builtInChecks, cwd: directory });
+  formatSarif(report, { checks: builtInChecks, cwd: directory });
   const finished = performance.now();
   const elapsed = finished - started;
   console.log(`template:  ${yaml ? 'YAML' : 'JSON'}, ${Object.keys(resources).length} resources`);

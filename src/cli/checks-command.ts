@@ -1,8 +1,8 @@
-import { builtInChecks } from '../checks/index.js';
+import type { Check } from '../checks/types.js';
 
 /** The catalogue, as a table or JSON (id, title, layer, suite, modes, docs). */
-export function listChecks(format: 'text' | 'json'): string {
-  const rows = builtInChecks.map((check) => ({
+export function listChecks(checks: readonly Check[], format: 'text' | 'json'): string {
+  const rows = checks.map((check) => ({
     id: check.id,
     title: check.title,
     layer: check.layer,

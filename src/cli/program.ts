@@ -90,7 +90,7 @@ function addCommonOptions(command: Command): Command {
     .option('--verbose', 'also list skipped checks and the evidence behind each pass');
 }
 
-function settingsInput(options: CommonOptions): SettingsInput {
+function settingsInput(options: Partial<CommonOptions>): SettingsInput {
   const input: SettingsInput = {};
   if (options.config) input.config = options.config;
   if (options.plugin) input.plugins = options.plugin;
@@ -177,7 +177,7 @@ async function checkAction(options: CheckCommandOptions): Promise<number> {
     throw new UsageError('name what to check: --cluster C --task T, --service S, --all, or --snapshot FILE');
   }
   const outputs = pairOutputs(options.format ?? [], options.output ?? []);
-  const settings = await resolveSettings(settingsInput(options));
+  const settings = await resolveSettings(settingsInput({ ...options, format: [options.format] }));
   const run = checkRun(options);
   const progress = createProgress(process.stderr, !options.quiet);
   try {
@@ -235,7 +235,7 @@ async function lintAction(paths: string[], options: LintCommandOptions): Promise
 async function explainAction(words: string[], options: CheckCommandOptions): Promise<number> {
   const input = words.join(' ');
   if (!input.trim()) throw new UsageError('give a check id or the error text to explain');
-  const settings = await resolveSettings(settingsInput(options));
+  const settings = await resolveSettings(settingsInput({ ...options, format: [options.format] }));
   const progress = createProgress(process.stderr, !options.quiet && namesATarget(options));
   try {
     const { text, exitCode } = await runExplain({
@@ -325,10 +325,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('checks')
-    .description('list the check catalogue')
+    .description('list the check catalogue (with plugin checks)')
     .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      process.stdout.write(listChecks(options.format));
+    .addOption(
+      new Option('--plugin <path|package>', 'load extra checks from a module (repeatable)').argParser(append),
+    )
+    .option('--config <file>', 'config file (default: .ecs-exec-doctor.yml in the current directory)')
+    .action(async (options: { format: 'text' | 'json'; plugin?: string[]; config?: string }) => {
+      const settings = await resolveSettings(settingsInput({ ...options, format: [options.format] }));
+      process.stdout.write(listChecks(settings.checks, options.format));
       setExitCode(0);
     });
 

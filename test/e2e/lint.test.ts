@@ -203,7 +203,13 @@ describe.skipIf(!BUILT)(`lint, end to end${SKIP_NOTE}`, () => {
     const directory = scratch();
     writeFileSync(
       join(directory, 'hooks.mjs'),
-      "export async function resolve(specifier, context, next) {\n  if (specifier.includes('@aws-sdk')) process.stderr.write(`LOADED ${specifier}\\n`);\n  return next(specifier, context);\n}\n",
+      [
+        'export async function resolve(specifier, context, next) {',
+        "  if (specifier.includes('@aws-sdk')) process.stderr.write('LOADED ' + specifier + '\\n');",
+        '  return next(specifier, context);',
+        '}',
+        '',
+      ].join('\n'),
     );
     writeFileSync(
       join(directory, 'register.mjs'),

@@ -37,9 +37,7 @@ function expectValid(sarif: string) {
 describe('SARIF from real runs validates against SARIF 2.1.0', () => {
   it('lint of every IaC fixture', async () => {
     const { report } = await runLint({ paths: [join(ROOT, 'fixtures', 'iac')], settings });
-    const document = expectValid(
-      formatSarif(report, { color: false, verbose: false, checks: builtInChecks, cwd: ROOT }),
-    );
+    const document = expectValid(formatSarif(report, { checks: builtInChecks, cwd: ROOT }));
     const results = document.runs[0].results as {
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
     }[];
@@ -57,9 +55,7 @@ describe('SARIF from real runs validates against SARIF 2.1.0', () => {
       JSON.parse(readFileSync(join(ROOT, 'fixtures', 'snapshots', name), 'utf8')),
     );
     const { report } = await runCheck({ request: {}, source: { kind: 'snapshot', snapshot }, settings });
-    const document = expectValid(
-      formatSarif(report, { color: false, verbose: false, checks: builtInChecks, cwd: ROOT }),
-    );
+    const document = expectValid(formatSarif(report, { checks: builtInChecks, cwd: ROOT }));
     for (const result of document.runs[0].results) {
       expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBeTruthy();
     }

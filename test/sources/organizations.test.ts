@@ -24,7 +24,7 @@ function scp(id: string, name: string, statement: object) {
       Arn: `arn:aws:organizations::999988887777:policy/o-exampleorgid/service_control_policy/${id}`,
       Name: name,
       Description: name,
-      Type: 'SERVICE_CONTROL_POLICY',
+      Type: 'SERVICE_CONTROL_POLICY' as const,
       AwsManaged: id === 'p-FullAWSAccess',
     },
     content: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),

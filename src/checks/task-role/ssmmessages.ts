@@ -1,5 +1,5 @@
 import type { ExecTarget } from '../../model/index.js';
-import { type Ask, DIRECT_CALL_ABSENT_KEYS, directCallContext, type Judged, judge } from '../iam-helpers.js';
+import { type Judged, judge } from '../iam-helpers.js';
 import { reasonsOf, requirementResult } from '../iam-results.js';
 import { isResult, roleSubject, type Subject } from '../iam-subjects.js';
 import { knownValue } from '../results.js';
