@@ -177,7 +177,7 @@ async function checkAction(options: CheckCommandOptions): Promise<number> {
     throw new UsageError('name what to check: --cluster C --task T, --service S, --all, or --snapshot FILE');
   }
   const outputs = pairOutputs(options.format ?? [], options.output ?? []);
-  const settings = await resolveSettings(settingsInput({ ...options, format: [options.format] }));
+  const settings = await resolveSettings(settingsInput(options));
   const run = checkRun(options);
   const progress = createProgress(process.stderr, !options.quiet);
   try {
@@ -235,7 +235,7 @@ async function lintAction(paths: string[], options: LintCommandOptions): Promise
 async function explainAction(words: string[], options: CheckCommandOptions): Promise<number> {
   const input = words.join(' ');
   if (!input.trim()) throw new UsageError('give a check id or the error text to explain');
-  const settings = await resolveSettings(settingsInput({ ...options, format: [options.format] }));
+  const settings = await resolveSettings(settingsInput(options));
   const progress = createProgress(process.stderr, !options.quiet && namesATarget(options));
   try {
     const { text, exitCode } = await runExplain({
@@ -268,7 +268,8 @@ function addTargetOptions(command: Command): Command {
       new Option('--scp <file>', 'a service control policy JSON file, root first (repeatable)').argParser(
         append,
       ),
-    );
+    )
+    .option('--org-scps', "read the SCPs of the task's account from AWS Organizations (management account)");
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {

@@ -72,8 +72,14 @@ function fixLines(finding: Finding, indent: string, colors: Colors): string[] {
   if (finding.fix.cli) {
     for (const command of finding.fix.cli.split('\n')) lines.push(`${indent}  ${colors.dim('$')} ${command}`);
   }
-  for (const [label, text] of iacFixes(finding.fix))
-    lines.push(`${indent}  ${colors.dim(`${label}:`)} ${text}`);
+  for (const [label, text] of iacFixes(finding.fix)) {
+    // Multi-line snippets (a Terraform resource) stay under their label.
+    const [first, ...rest] = text.split('\n');
+    lines.push(
+      `${indent}  ${colors.dim(`${label}:`)} ${first}`,
+      ...rest.map((line) => `${indent}    ${line}`),
+    );
+  }
   return lines;
 }
 

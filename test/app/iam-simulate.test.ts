@@ -68,9 +68,9 @@ describe('check --iam-simulate', () => {
   });
 
   it('passes with evidence when IAM agrees, asking each question once with the same context entries', async () => {
-    // The healthy world grants everything exec needs and nothing that bypasses it.
+    // The healthy world grants everything exec needs, and denies the session that would bypass it.
     const { findings, asked } = await run(true, (action) =>
-      action === 'ssm:StartSession' ? 'implicitDeny' : 'allowed',
+      action === 'ssm:StartSession' ? 'explicitDeny' : 'allowed',
     );
     expect(findings.map((finding) => finding.status)).toEqual(['pass']);
     expect(findings[0]!.evidence.join('\n')).toContain('ecs:ExecuteCommand');

@@ -27,6 +27,12 @@ describe.skipIf(!BUILT).concurrent(`check --record${SKIP_NOTE}`, () => {
     'healthy-ec2-instance-role.json',
     'partial-access-denied.json',
     'broken-missing-log-destinations.json',
+    // IAM lists in pages of two (Marker), and an execution role read beside the task role.
+    'broken-ssmmessages-on-execution-role.json',
+    // An Identity Center session: GetRole by the role name, whose ARN has a path.
+    'broken-exec-task-arn-only.json',
+    // Two tasks, each role with its permission boundary (GetPolicy, GetPolicyVersion).
+    'broken-task-role-boundary-region.json',
   ])('re-recording %s gives the same calls, answers and findings', async (file) => {
     const recorded = join(scratch, `re-${file}`);
     const original = await checkJson(file, '--record', recorded);

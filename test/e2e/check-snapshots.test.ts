@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { committedSnapshotFiles } from '../../fixtures/snapshots/build.js';
 import { BUILT, checkJson, findingsOf, idsWithStatus, runCli, SKIP_NOTE, snapshotPath } from './cli.js';
 
 /**
  * The built CLI on each recorded snapshot (fixtures/snapshots, written by build.ts): the exit
- * code and the exact set of check ids that fail, warn or are unknown. A change in any check
- * that moves one of these is a change users see, so it must show here.
+ * code and the exact set of check ids that fail, warn, are unknown or inform. A change in any
+ * check that moves one of these is a change users see, so it must show here.
  */
 interface Expected {
   exitCode: number;
   fail?: string[];
   warn?: string[];
   unknown?: string[];
+  info?: string[];
 }
 
 const EXPECTED: Record<string, Expected> = {
   'healthy-fargate.json': { exitCode: 0 },
   'healthy-ec2-instance-role.json': { exitCode: 0, warn: ['task-role.present'] },
   'govcloud-fargate.json': { exitCode: 0 },
+  'healthy-exec-by-tag.json': { exitCode: 0 },
+  'healthy-key-policy-names-roles.json': { exitCode: 0 },
   'demo-broken-fargate.json': {
     exitCode: 1,
     fail: [
@@ -32,6 +36,7 @@ const EXPECTED: Record<string, Expected> = {
     exitCode: 1,
     fail: ['task.managed-agent'],
     warn: ['task.container-selection'],
+    info: ['task.managed-agent'],
   },
   'broken-kms-pending-deletion.json': { exitCode: 1, fail: ['cluster.kms-key-usable'] },
   'broken-missing-log-destinations.json': {
@@ -51,6 +56,7 @@ const EXPECTED: Record<string, Expected> = {
   'partial-access-denied.json': {
     exitCode: 0,
     unknown: [
+      'caller.kms-generate-data-key',
       'cluster.kms-key-usable',
       'task-definition.credentials-env',
       'task-definition.init-process',
@@ -58,13 +64,44 @@ const EXPECTED: Record<string, Expected> = {
       'task-definition.proxy',
       'task-definition.readonly-root-fs',
       'task-definition.remote-shell-daemon',
+      'task-role.cloudwatch-logging',
+      'task-role.kms-decrypt',
       'task-role.present',
+      'task-role.s3-logging',
+      'task-role.ssmmessages',
       'task.container-running',
     ],
+    info: ['caller.start-session-bypass'],
+  },
+  'broken-ssmmessages-on-execution-role.json': { exitCode: 1, fail: ['task-role.ssmmessages'] },
+  'broken-task-role-boundary-region.json': {
+    exitCode: 1,
+    fail: [
+      'task-role.cloudwatch-logging',
+      'task-role.kms-decrypt',
+      'task-role.s3-logging',
+      'task-role.ssmmessages',
+    ],
+  },
+  'broken-exec-tag-on-task-only.json': { exitCode: 1, fail: ['caller.execute-command'] },
+  'broken-exec-task-arn-only.json': {
+    exitCode: 1,
+    fail: ['caller.execute-command'],
+    warn: ['caller.start-session-bypass'],
+  },
+  // Its SCPs are read only with --org-scps (check-iam.test.ts): without it, they are not evaluated.
+  'broken-org-scp-deny-exec.json': { exitCode: 0 },
+  'broken-key-policy-without-root.json': {
+    exitCode: 1,
+    fail: ['caller.kms-generate-data-key', 'task-role.kms-decrypt', 'task-role.s3-logging'],
   },
 };
 
 describe.skipIf(!BUILT).concurrent(`check --snapshot: exit codes and findings${SKIP_NOTE}`, () => {
+  it('covers every snapshot the builder writes', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(committedSnapshotFiles());
+  });
+
   it.each(Object.entries(EXPECTED))('%s', async (file, expected) => {
     const { code, stderr, report } = await checkJson(file);
     expect({
@@ -72,8 +109,9 @@ describe.skipIf(!BUILT).concurrent(`check --snapshot: exit codes and findings${S
       fail: idsWithStatus(report, 'fail'),
       warn: idsWithStatus(report, 'warn'),
       unknown: idsWithStatus(report, 'unknown'),
+      info: idsWithStatus(report, 'info'),
       error: idsWithStatus(report, 'error'),
-    }).toEqual({ fail: [], warn: [], unknown: [], ...expected, error: [] });
+    }).toEqual({ fail: [], warn: [], unknown: [], info: [], ...expected, error: [] });
     expect(report.exitCode).toBe(code);
     // Every call the collector made is in the snapshot: nothing left the run incomplete.
     expect(report.problems).toEqual([]);
@@ -94,6 +132,27 @@ describe.skipIf(!BUILT).concurrent(`check --snapshot: what the findings say${SKI
     );
     expect(findingsOf(report, 'logging.log-group-encryption', 'fail')[0]?.message).toContain(
       'Log group /ecs/exec/prod has no KMS key',
+    );
+    // Its IAM and network path are healthy: only the four blocking problems stand in the way.
+    const iamAndNetwork = report.findings.filter((finding) =>
+      /^(caller|task-role|network)\./.test(finding.checkId),
+    );
+    expect(iamAndNetwork.filter((finding) => !['pass', 'skip'].includes(finding.status))).toEqual([]);
+    expect(
+      iamAndNetwork.filter((finding) => finding.status === 'pass').map((finding) => finding.checkId),
+    ).toEqual(
+      expect.arrayContaining([
+        'caller.execute-command',
+        'caller.describe-tasks',
+        'caller.kms-generate-data-key',
+        'caller.start-session-bypass',
+        'task-role.ssmmessages',
+        'task-role.kms-decrypt',
+        'task-role.cloudwatch-logging',
+        'network.ssmmessages-path',
+        'network.security-groups',
+        'network.nacl',
+      ]),
     );
   });
 
@@ -214,7 +273,20 @@ describe.skipIf(!BUILT)(`check --snapshot: the text report${SKIP_NOTE}`, () => {
       /^ {2}✖ task-definition\.readonly-root-fs +Container `checkout` has readonlyRootFilesystem=true/m,
     );
     expect(stdout).toMatch(/^ {2}▲ logging\.retention +Log group \/ecs\/exec\/prod has no retention policy/m);
-    expect(lines.filter(Boolean).at(-1)).toMatch(/^4 failed · 1 warnings? · \d+ passed · \d+ skipped$/);
+    // Otherwise healthy: the caller, the task role and the network path pass.
+    expect(stdout).toMatch(
+      /^ {2}✔ caller\.execute-command +caller `alice` may call ecs:ExecuteCommand on task a61c04d9e3b74f58b2e97d1c6f0a8b53 and cluster prod \(container checkout\)\.$/m,
+    );
+    expect(stdout).toMatch(
+      /^ {2}✔ caller\.start-session-bypass +caller `alice` is explicitly denied ssm:StartSession on task a61c04d9e3b74f58b2e97d1c6f0a8b53/m,
+    );
+    expect(stdout).toMatch(
+      /^ {2}✔ task-role\.ssmmessages +task role `checkout-task` may open the SSM agent's channels \(the four ssmmessages actions\)\.$/m,
+    );
+    expect(stdout).toMatch(
+      /^ {2}✔ network\.ssmmessages-path +The task reaches ssmmessages\.us-east-1\.amazonaws\.com from task ENI eni-0a1b2c3d4e5f60718/m,
+    );
+    expect(lines.filter(Boolean).at(-1)).toBe('4 failed · 1 warning · 29 passed · 8 skipped');
     // NO_COLOR: plain text only.
     expect(stdout).not.toContain('\u001b[');
   });

@@ -20,6 +20,11 @@ export function snapshotPath(name: string): string {
   return join(ROOT, 'fixtures', 'snapshots', name);
 }
 
+/** A service control policy file of fixtures/scp. */
+export function scpPath(name: string): string {
+  return join(ROOT, 'fixtures', 'scp', name);
+}
+
 export function runCli(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
@@ -45,7 +50,7 @@ export interface JsonFinding {
   message: string;
   evidence: string[];
   needs?: string;
-  fix?: { summary: string; cli?: string };
+  fix?: { summary: string; cli?: string; cloudformation?: string; terraform?: string; cdk?: string };
 }
 
 export interface JsonReport {

@@ -22,7 +22,9 @@ function scratch(): string {
 describe.skipIf(!BUILT)(`lint, end to end${SKIP_NOTE}`, () => {
   describe('intent: a service without exec', () => {
     it('is info when nothing shows exec is intended, and its task-level readiness checks skip', async () => {
-      const { code, report } = await lintJson(join(IAC, 'intent', 'exec-not-intended.yaml'));
+      const { code, report } = await lintJson(
+        join(ROOT, 'fixtures', 'lint-intent', 'exec-not-intended.yaml'),
+      );
       expect(code).toBe(0);
       expect(statusOf(report, 'service.exec-enabled')).toEqual(['info']);
       expect(statusOf(report, 'task-definition.readonly-root-fs')).toEqual(['skip']);
@@ -31,7 +33,7 @@ describe.skipIf(!BUILT)(`lint, end to end${SKIP_NOTE}`, () => {
     });
 
     it('warns when the cluster configures exec', async () => {
-      const { code, report } = await lintJson(join(IAC, 'intent', 'exec-signalled.yaml'));
+      const { code, report } = await lintJson(join(ROOT, 'fixtures', 'lint-intent', 'exec-signalled.yaml'));
       expect(code).toBe(0);
       expect(statusOf(report, 'service.exec-enabled')).toEqual(['warn']);
       const [finding] = report.findings.filter((candidate) => candidate.checkId === 'service.exec-enabled');
@@ -40,7 +42,7 @@ describe.skipIf(!BUILT)(`lint, end to end${SKIP_NOTE}`, () => {
 
     it('fails with --require-exec, and then every readiness check judges the task', async () => {
       const { code, report } = await lintJson(
-        join(IAC, 'intent', 'exec-not-intended.yaml'),
+        join(ROOT, 'fixtures', 'lint-intent', 'exec-not-intended.yaml'),
         '--require-exec',
       );
       expect(code).toBe(1);
@@ -52,9 +54,12 @@ describe.skipIf(!BUILT)(`lint, end to end${SKIP_NOTE}`, () => {
     it('reads require-exec from the config file too', async () => {
       const directory = scratch();
       writeFileSync(join(directory, '.ecs-exec-doctor.yml'), 'require-exec: true\n');
-      const run = await runCli(['lint', join(IAC, 'intent', 'exec-not-intended.yaml'), '--format', 'json'], {
-        cwd: directory,
-      });
+      const run = await runCli(
+        ['lint', join(ROOT, 'fixtures', 'lint-intent', 'exec-not-intended.yaml'), '--format', 'json'],
+        {
+          cwd: directory,
+        },
+      );
       expect(run.code).toBe(1);
       expect(statusOf(JSON.parse(run.stdout), 'service.exec-enabled')).toEqual(['fail']);
     });
