@@ -125,15 +125,8 @@ export async function collectLiveTargets(
     policies.ofRole(task.overrides.taskRoleArn ?? value?.taskRoleArn);
     policies.ofRole(task.overrides.executionRoleArn ?? value?.executionRoleArn);
   }
-  const roles = await resolveTaskRoles(
-    attempts,
-    tasks,
-    taskDefinitions,
-    containerInstances,
-    region,
-    progress,
-  );
-
+  const hosts = await describeHosts(attempts, tasks, containerInstances, region, progress);
+  // Bridge and host tasks leave by their host's interface: known now, before the roles.
   if (options.network) {
     for (const task of tasks) {
       if (networks.has(task.arn)) continue;
@@ -141,11 +134,15 @@ export async function collectLiveTargets(
       const request: NetworkRequest = { task, region };
       if (definition.known && definition.value.networkMode)
         request.networkMode = definition.value.networkMode;
-      const instance = roles.ec2Instance.get(task.arn);
-      if (instance) request.ec2Instance = instance;
+      const host = hosts.get(task.arn);
+      if (host) request.ec2Instance = host;
       networks.set(task.arn, collectNetwork(attempts, request));
     }
   }
+  const taskRoles = await resolveTaskRoles(attempts, tasks, taskDefinitions, hosts, region);
+  // An instance profile's role is known only now: read its policies at once, beside the rest.
+  for (const role of taskRoles.values()) if (role.known && role.value) policies.ofRole(role.value.arn);
+
   const [callerWithPolicies, keyPolicy] = await Promise.all([
     callerPolicies,
     policies.ofKey(clusterResources.kmsKey),
@@ -168,7 +165,7 @@ export async function collectLiveTargets(
         cluster,
         task,
         taskDefinition,
-        taskRole: await policies.withPolicies(roles.taskRole.get(task.arn)!),
+        taskRole: await policies.withPolicies(taskRoles.get(task.arn)!),
         ...clusterResources,
       };
       if (kmsKey) target.kmsKey = kmsKey;
@@ -184,8 +181,8 @@ export async function collectLiveTargets(
         target.containerInstance =
           containerInstances.get(task.containerInstanceArn) ?? unavailable('container instance not returned');
       }
-      const instance = roles.ec2Instance.get(task.arn);
-      if (instance) target.ec2Instance = instance;
+      const host = hosts.get(task.arn);
+      if (host) target.ec2Instance = host;
       const executionRoleArn =
         task.overrides.executionRoleArn ??
         (taskDefinition.known ? taskDefinition.value.executionRoleArn : undefined);
@@ -393,44 +390,24 @@ async function describeContainerInstances(
   return instances;
 }
 
-interface TaskRoles {
-  taskRole: Map<string, Fact<Role | null>>;
-  ec2Instance: Map<string, Fact<Ec2Instance>>;
-}
-
-/**
- * The SSM agent in the container uses the task role: a RunTask override first, then the task
- * definition's. With neither, an EC2 task falls back to the instance profile's role through IMDS.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
- */
-async function resolveTaskRoles(
+/** The EC2 host of each EC2 task: its instance profile, and its subnet and public IP for bridge and host mode. */
+async function describeHosts(
   attempts: Attempts,
   tasks: readonly Task[],
-  taskDefinitions: Map<string, Fact<TaskDefinition>>,
   containerInstances: Map<string, Fact<ContainerInstance>>,
   region: string,
   progress: (message: string) => void,
-): Promise<TaskRoles> {
-  const taskRole = new Map<string, Fact<Role | null>>();
-  const ec2Instance = new Map<string, Fact<Ec2Instance>>();
+): Promise<Map<string, Fact<Ec2Instance>>> {
+  const hosts = new Map<string, Fact<Ec2Instance>>();
   const needInstance = new Map<string, string>();
   for (const task of tasks) {
-    const definition = taskDefinitions.get(task.taskDefinitionArn)!;
-    const roleArn =
-      task.overrides.taskRoleArn ?? (definition.known ? definition.value.taskRoleArn : undefined);
-    if (roleArn) {
-      const source = task.overrides.taskRoleArn ? 'task-override' : 'task-definition';
-      taskRole.set(task.arn, known({ arn: roleArn, name: roleArn.split('/').pop()!, source }));
-    } else if (!definition.known) {
-      taskRole.set(task.arn, unavailableFrom(definition));
-    }
     const instance = task.containerInstanceArn
       ? containerInstances.get(task.containerInstanceArn)
       : undefined;
     if (task.launchType === 'EC2' || (instance?.known && instance.value.ec2InstanceId)) {
       if (instance?.known && instance.value.ec2InstanceId)
         needInstance.set(task.arn, instance.value.ec2InstanceId);
-      else if (instance && !instance.known) ec2Instance.set(task.arn, unavailableFrom(instance));
+      else if (instance && !instance.known) hosts.set(task.arn, unavailableFrom(instance));
     }
   }
   if (needInstance.size > 0) progress('reading EC2 instances');
@@ -460,15 +437,36 @@ async function resolveTaskRoles(
       }
     }),
   );
-  for (const [taskArn, instanceId] of needInstance) ec2Instance.set(taskArn, described.get(instanceId)!);
+  for (const [taskArn, instanceId] of needInstance) hosts.set(taskArn, described.get(instanceId)!);
+  return hosts;
+}
 
-  const fallbacks = tasks.filter((task) => !taskRole.has(task.arn));
-  await Promise.all(
-    fallbacks.map(async (task) => {
-      taskRole.set(task.arn, await instanceProfileRole(attempts, ec2Instance.get(task.arn), region));
+/**
+ * The SSM agent in the container uses the task role: a RunTask override first, then the task
+ * definition's. With neither, an EC2 task falls back to the instance profile's role through IMDS.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
+ */
+async function resolveTaskRoles(
+  attempts: Attempts,
+  tasks: readonly Task[],
+  taskDefinitions: Map<string, Fact<TaskDefinition>>,
+  hosts: Map<string, Fact<Ec2Instance>>,
+  region: string,
+): Promise<Map<string, Fact<Role | null>>> {
+  const entries = await Promise.all(
+    tasks.map(async (task): Promise<[string, Fact<Role | null>]> => {
+      const definition = taskDefinitions.get(task.taskDefinitionArn)!;
+      const roleArn =
+        task.overrides.taskRoleArn ?? (definition.known ? definition.value.taskRoleArn : undefined);
+      if (roleArn) {
+        const source = task.overrides.taskRoleArn ? 'task-override' : 'task-definition';
+        return [task.arn, known({ arn: roleArn, name: roleArn.split('/').pop()!, source })];
+      }
+      if (!definition.known) return [task.arn, unavailableFrom(definition)];
+      return [task.arn, await instanceProfileRole(attempts, hosts.get(task.arn), region)];
     }),
   );
-  return { taskRole, ec2Instance };
+  return new Map(entries);
 }
 
 async function instanceProfileRole(
