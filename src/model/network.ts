@@ -59,12 +59,17 @@ export type RouteTable = z.infer<typeof RouteTable>;
 /** https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGateway.html */
 export const NatGateway = z.object({
   id: z.string(),
-  /** pending, failed, available, deleting, deleted. */
+  /**
+   * pending, failed, available, deleting, deleted; or `not-visible`: the gateway of a VPC shared
+   * through AWS RAM, which only its owner can describe.
+   */
   state: z.string(),
   /** public (to the internet through an internet gateway) or private (to other networks only). */
   connectivityType: z.string(),
   subnetId: z.string().optional(),
   failureMessage: z.string().optional(),
+  /** For `not-visible`: the account that owns the VPC and its gateway. */
+  ownerId: z.string().optional(),
 });
 export type NatGateway = z.infer<typeof NatGateway>;
 

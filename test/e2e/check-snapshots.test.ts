@@ -95,6 +95,34 @@ const EXPECTED: Record<string, Expected> = {
     exitCode: 1,
     fail: ['caller.kms-generate-data-key', 'task-role.kms-decrypt', 'task-role.s3-logging'],
   },
+  // The network shapes (check-network.test.ts says what each finding says).
+  'broken-network-isolated-subnet.json': {
+    exitCode: 1,
+    fail: ['network.dependency-endpoints', 'network.ssmmessages-path'],
+  },
+  'broken-network-nat-failed.json': {
+    exitCode: 1,
+    fail: ['network.dependency-endpoints', 'network.ssmmessages-path'],
+  },
+  'broken-network-endpoint-private-dns-off.json': { exitCode: 1, fail: ['network.ssmmessages-path'] },
+  'broken-network-vpc-dns-hostnames-off.json': {
+    exitCode: 1,
+    fail: ['network.dependency-endpoints', 'network.ssmmessages-path'],
+  },
+  'broken-network-endpoint-sg-ingress.json': { exitCode: 1, fail: ['network.security-groups'] },
+  'broken-network-nacl-ephemeral.json': { exitCode: 1, fail: ['network.nacl'] },
+  'broken-network-missing-dependency-endpoints.json': { exitCode: 1, fail: ['network.dependency-endpoints'] },
+  // A participant cannot see the owner's NAT gateway or endpoints: the path passes on the active
+  // route; which filters apply (endpoint or public addresses) stays unknown, with the reason.
+  'healthy-ram-shared-subnet.json': {
+    exitCode: 0,
+    unknown: ['network.nacl', 'network.security-groups'],
+  },
+  'unknown-transit-gateway-route.json': {
+    exitCode: 0,
+    unknown: ['network.dependency-endpoints', 'network.ssmmessages-path'],
+  },
+  'healthy-ec2-bridge-public-subnet.json': { exitCode: 0, warn: ['task-role.present'] },
 };
 
 describe.skipIf(!BUILT).concurrent(`check --snapshot: exit codes and findings${SKIP_NOTE}`, () => {

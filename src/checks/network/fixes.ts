@@ -35,9 +35,10 @@ export function createInterfaceEndpointFix(
     : '';
   return {
     summary: `${sentence(why)} Create an interface endpoint for ${serviceName} in ${network.vpcId} with private DNS on, in the task's subnet (add one subnet per Availability Zone the tasks use), and a security group that admits HTTPS from the task.${otherwise}`,
+    // Several endpoints may be missing: the commands reuse the group when an earlier fix made it.
     cli:
-      `ENDPOINT_SG=$(aws ec2 create-security-group --vpc-id ${network.vpcId} --group-name ecs-exec-endpoints --description "HTTPS from ECS tasks to VPC endpoints" --query GroupId --output text ${region})\n` +
-      admitTask +
+      `ENDPOINT_SG=$(aws ec2 describe-security-groups --filters Name=vpc-id,Values=${network.vpcId} Name=group-name,Values=ecs-exec-endpoints --query 'SecurityGroups[0].GroupId' --output text ${region})\n` +
+      `if [ "$ENDPOINT_SG" = "None" ]; then ENDPOINT_SG=$(aws ec2 create-security-group --vpc-id ${network.vpcId} --group-name ecs-exec-endpoints --description "HTTPS from ECS tasks to VPC endpoints" --query GroupId --output text ${region}) && ${admitTask.trim() || 'true'}; fi\n` +
       `aws ec2 create-vpc-endpoint --vpc-id ${network.vpcId} --vpc-endpoint-type Interface --service-name ${serviceName} --subnet-ids ${network.subnetId} --security-group-ids "$ENDPOINT_SG" --private-dns-enabled ${region}`,
     cloudformation: `AWS::EC2::VPCEndpoint: VpcId: ${network.vpcId}, ServiceName: ${serviceName}, VpcEndpointType: Interface, PrivateDnsEnabled: true, SubnetIds: [${network.subnetId}], SecurityGroupIds: [a group allowing TCP 443 from ${taskGroup ?? 'the task'}]`,
     terraform: `resource "aws_vpc_endpoint" { vpc_id = "${network.vpcId}", service_name = "${serviceName}", vpc_endpoint_type = "Interface", private_dns_enabled = true, subnet_ids = ["${network.subnetId}"], security_group_ids = [a group allowing TCP 443 from ${taskGroup ?? 'the task'}] }`,

@@ -40,10 +40,16 @@ function routeEvidence(table: RouteTable, route: Route): string {
 function hopOf(network: NetworkFacts, table: RouteTable, route: Route): Hop {
   const routeText = `route ${describeRoute(route)} in ${table.id}`;
   if (route.state !== 'active') {
+    // A route to a failed NAT gateway is a blackhole too: say what happened to the gateway.
+    const gateway = route.target.kind === 'nat' ? network.natGateways[route.target.id] : undefined;
+    const nat = gateway?.known && gateway.value.state !== 'not-visible' ? gateway.value : undefined;
+    const why = nat
+      ? `NAT gateway ${nat.id} is ${nat.state}${nat.failureMessage ? ` (${nat.failureMessage})` : ''}`
+      : `its ${route.target.kind} target no longer exists`;
     return {
       kind: 'blocked',
       cause: 'blackhole',
-      text: `${routeText} is ${route.state === 'blackhole' ? 'a blackhole' : route.state}: its ${route.target.kind} target no longer exists`,
+      text: `${routeText} is ${route.state === 'blackhole' ? 'a blackhole' : route.state}: ${why}`,
     };
   }
   const evidence = [routeEvidence(table, route)];
@@ -110,7 +116,20 @@ function natHop(network: NetworkFacts, id: string, routeText: string, evidence: 
       ? { kind: 'unknown', text: `${routeText}: ${gateway.missing}`, needs: gateway.needs }
       : { kind: 'unknown', text: `${routeText}: ${gateway.missing}` };
   }
-  const { state, connectivityType, failureMessage } = gateway.value;
+  const { state, connectivityType, failureMessage, ownerId } = gateway.value;
+  // The route is active (EC2 marks routes to deleted or failed NAT gateways `blackhole`), so the
+  // owner's gateway carries the traffic even though this account cannot describe it.
+  if (state === 'not-visible') {
+    return {
+      kind: 'path',
+      via: 'nat',
+      text: `${routeText} leads to NAT gateway ${id} of VPC owner ${ownerId}; the subnet is shared through AWS RAM, so only the owner can describe the gateway, and the route is active`,
+      evidence: [
+        ...evidence,
+        `route to ${id}: active (a route to a deleted or failed NAT gateway is a blackhole)`,
+      ],
+    };
+  }
   if (state !== 'available') {
     const why = failureMessage ? ` (${failureMessage})` : '';
     return {

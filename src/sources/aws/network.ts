@@ -117,7 +117,7 @@ export async function collectNetwork(
   );
   const [natGateways, endpointInterfaces, endpointGroups, endpointAcls, prefixLists, ingressPrefixLists] =
     await Promise.all([
-      describeNatGateways(attempts, natGatewayIds, region),
+      describeNatGateways(attempts, natGatewayIds, owner, region),
       describeEndpointInterfaces(
         attempts,
         sortedUnique(ssmmessagesEndpoints.flatMap((endpoint) => endpoint.networkInterfaceIds)),
@@ -375,6 +375,7 @@ async function describeNetworkAcls(
 async function describeNatGateways(
   attempts: Attempts,
   natGatewayIds: string[],
+  subnetOwner: string | undefined,
   region: string,
 ): Promise<Record<string, Fact<NatGateway>>> {
   const entries = await Promise.all(
@@ -382,6 +383,12 @@ async function describeNatGateways(
       const result = await attempts.attempt('ec2:DescribeNatGateways', { NatGatewayIds: [id] }, region);
       const gateway = result.ok ? result.value.NatGateways?.[0] : undefined;
       if (gateway) return [id, known(normalizeNatGateway(gateway))];
+      // In a subnet shared through AWS RAM the NAT gateway belongs to the VPC owner, and a
+      // participant cannot describe it: not finding it says nothing about its state.
+      // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-sharing.html
+      if (subnetOwner && (result.ok || result.kind === 'not-found')) {
+        return [id, known({ id, state: 'not-visible', connectivityType: 'public', ownerId: subnetOwner })];
+      }
       if (result.ok || result.kind === 'not-found') {
         return [id, known({ id, state: 'deleted', connectivityType: 'public' })];
       }
