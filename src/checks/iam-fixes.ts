@@ -1,4 +1,10 @@
-import type { StatementRef } from '../iam/index.js';
+import {
+  type ConditionRefusal,
+  type FailedCondition,
+  refusalText,
+  requirementsText,
+  type StatementRef,
+} from '../iam/index.js';
 import { type Judged, layerName } from './iam-helpers.js';
 import type { Subject } from './iam-subjects.js';
 import type { Fix } from './types.js';
@@ -6,7 +12,8 @@ import type { Fix } from './types.js';
 /**
  * Fixes for a denied request, by the layer that denied it: an identity statement to add (ready to
  * paste, with the `put-role-policy` command and the IaC forms), a permission boundary to widen, a
- * key-policy statement, or a Deny or SCP to narrow. Statements are scoped to the real ARNs.
+ * key-policy statement, or a Deny or SCP to narrow. Statements are scoped to the real ARNs. When a
+ * statement of the deciding layer matches but for a condition, the fix names that condition.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-attach-detach.html
  */
 
@@ -35,12 +42,33 @@ const asList = (value: string | string[]) => (Array.isArray(value) ? value : [va
 const quoted = (values: string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /**
- * IAM Identity Center owns the roles it creates (AWSReservedSSO_…): a policy put on the role is
- * overwritten, so the statement goes into the permission set.
+ * IAM Identity Center owns the roles it creates (AWSReservedSSO_<permission set>_<id>): a policy
+ * put on the role is overwritten, so the statement goes into the permission set.
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetcustom.html
  */
-function isIdentityCenterRole(subject: Subject): boolean {
-  return subject.entity.kind === 'role' && subject.entity.name.startsWith('AWSReservedSSO_');
+function identityCenterPermissionSet(subject: Subject): string | undefined {
+  if (subject.entity.kind !== 'role') return undefined;
+  return /^AWSReservedSSO_(.+)_[0-9a-f]+$/.exec(subject.entity.name)?.[1];
+}
+
+/**
+ * PutInlinePolicyToPermissionSet replaces the whole inline policy, so the statement is merged into
+ * the current one by hand; the change reaches the accounts only once the set is provisioned again.
+ * https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PutInlinePolicyToPermissionSet.html
+ * https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_ProvisionPermissionSet.html
+ */
+function permissionSetFix(subject: Subject, permissionSet: string, grant: Grant, summary: string): Fix {
+  const set = '--instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN';
+  return {
+    summary: `${summary}. Role ${subject.entity.name} belongs to IAM Identity Center, which overwrites policies put on the role: add the statement to the inline policy of permission set ${permissionSet} instead. put-inline-policy-to-permission-set replaces the whole inline policy, so read the current one, add the statement to its Statement list, put the result back, then provision the permission set so its accounts get it (run these where Identity Center is administered).`,
+    cli: [
+      `# INSTANCE_ARN: aws sso-admin list-instances; PERMISSION_SET_ARN: the one named ${permissionSet} (aws sso-admin list-permission-sets, describe-permission-set)`,
+      `aws sso-admin get-inline-policy-for-permission-set ${set} --query InlinePolicy --output text > inline-policy.json`,
+      `# add ${JSON.stringify(grant.statement)} to "Statement" in inline-policy.json (if it is empty, the set has no inline policy yet: write ${policyDocument(grant.statement)}), then:`,
+      `aws sso-admin put-inline-policy-to-permission-set ${set} --inline-policy file://inline-policy.json`,
+      `aws sso-admin provision-permission-set ${set} --target-type ALL_PROVISIONED_ACCOUNTS`,
+    ].join('\n'),
+  };
 }
 
 /**
@@ -51,12 +79,8 @@ export function identityPolicyFix(subject: Subject, grant: Grant, summary?: stri
   const { entity } = subject;
   const document = policyDocument(grant.statement);
   summary ??= `Grant ${asList(grant.statement.Action).join(', ')} to ${subject.label} with this statement: ${JSON.stringify(grant.statement)}`;
-  if (isIdentityCenterRole(subject)) {
-    return {
-      summary: `${summary}. Role ${entity.name} belongs to IAM Identity Center: add the statement to its permission set's inline policy (merged with what is there), not to the role.`,
-      cli: `aws sso-admin put-inline-policy-to-permission-set --instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN --inline-policy '${document}'`,
-    };
-  }
+  const permissionSet = identityCenterPermissionSet(subject);
+  if (permissionSet) return permissionSetFix(subject, permissionSet, grant, summary);
   if (entity.kind === 'user') {
     return {
       summary,
@@ -93,8 +117,24 @@ function keyPolicyGrant(subject: Subject, grant: Grant): Fix {
   };
 }
 
-function statementLabel(ref: StatementRef, kms: boolean): string {
-  return `${layerName(ref.layer, kms)} ${ref.policy} statement ${ref.sid ?? `#${ref.index}`}`;
+const statementName = (ref: StatementRef) => ref.sid ?? `#${ref.index}`;
+
+export function statementLabel(ref: StatementRef, kms = false): string {
+  return `${layerName(ref.layer, kms)} ${ref.policy} statement ${statementName(ref)}`;
+}
+
+/** The statement of the deciding layer closest to granting, refused only by its conditions. */
+function closestRefusal(judged: Judged): ConditionRefusal | undefined {
+  return judged.evaluation.conditionRefusals?.[0];
+}
+
+/** "widen aws:RequestedRegion to admit us-east-1 (add "us-east-1" to its values)". */
+function widening(condition: FailedCondition): string {
+  const { key, operator, actual } = condition;
+  if (!actual) return `relax ${key} so that it admits requests without it`;
+  const admits = `widen ${key} to admit ${actual.join(', ')}`;
+  const plainList = !/^for(all|any)values:|not|^null$/i.test(operator);
+  return plainList && actual.length === 1 ? `${admits} (add "${actual[0]}" to its values)` : admits;
 }
 
 function denyFix(judged: Judged, subject: Subject): Fix {
@@ -111,16 +151,38 @@ function denyFix(judged: Judged, subject: Subject): Fix {
   };
 }
 
-function boundaryFix(subject: Subject, grant: Grant): Fix {
+/**
+ * A boundary only caps what identity policies grant. When one of its statements matches but for a
+ * condition, widening that condition is the change; otherwise the boundary needs the statement.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ */
+function boundaryFix(judged: Judged, subject: Subject, grant: Grant): Fix {
   const boundary = subject.policies.permissionBoundary;
   const name = boundary?.name ?? 'the permission boundary';
+  const refusal = closestRefusal(judged);
+  const widen = refusal?.conditions.map(widening).join(' and ');
+  const change = refusal
+    ? `in statement ${statementName(refusal.statement)} of boundary.json, ${widen}`
+    : 'add the statement to "Statement" in boundary.json';
   const cli = boundary?.arn
-    ? `aws iam get-policy-version --policy-arn ${boundary.arn} --version-id $(aws iam get-policy --policy-arn ${boundary.arn} --query Policy.DefaultVersionId --output text) --query PolicyVersion.Document > boundary.json\n# add the statement to "Statement" in boundary.json, then:\naws iam create-policy-version --policy-arn ${boundary.arn} --policy-document file://boundary.json --set-as-default`
+    ? `aws iam get-policy-version --policy-arn ${boundary.arn} --version-id $(aws iam get-policy --policy-arn ${boundary.arn} --query Policy.DefaultVersionId --output text) --query PolicyVersion.Document > boundary.json\n# ${change}, then:\naws iam create-policy-version --policy-arn ${boundary.arn} --policy-document file://boundary.json --set-as-default`
     : undefined;
-  return {
-    summary: `The permission boundary ${name} of ${subject.label} does not allow ${asList(grant.statement.Action).join(', ')}: a boundary only caps what identity policies grant, so add this statement to the boundary too: ${JSON.stringify(grant.statement)}`,
-    ...(cli ? { cli } : {}),
-  };
+  // Named by statement and condition, not by action, so that every action it refuses shares one fix.
+  const summary = refusal
+    ? `Widen the permission boundary ${name} of ${subject.label}: its statement ${statementName(refusal.statement)} ${refusalText(refusal.conditions, judged.ask.resource)}. In statement ${statementName(refusal.statement)}, ${widen}; a new identity statement would not help, since a boundary caps what identity policies grant.`
+    : `The permission boundary ${name} of ${subject.label} does not allow ${asList(grant.statement.Action).join(', ')}: a boundary only caps what identity policies grant, so add this statement to the boundary too: ${JSON.stringify(grant.statement)}`;
+  return { summary, ...(cli ? { cli } : {}) };
+}
+
+/** An identity statement refused by a condition: say so before offering the statement to add. */
+function identityFix(judged: Judged, subject: Subject, grant: Grant): Fix {
+  const refusal = judged.evaluation.decidedBy === 'identity-policy' ? closestRefusal(judged) : undefined;
+  if (!refusal) return identityPolicyFix(subject, grant);
+  return identityPolicyFix(
+    subject,
+    grant,
+    `${statementLabel(refusal.statement)} grants this only when ${requirementsText(refusal.conditions)}: meet or widen that condition, or grant ${asList(grant.statement.Action).join(', ')} to ${subject.label} with this statement: ${JSON.stringify(grant.statement)}`,
+  );
 }
 
 function scpFix(judged: Judged, subject: Subject): Fix {
@@ -133,9 +195,17 @@ function fixFor(judged: Judged, subject: Subject, grant: Grant): Fix {
   const { decision, decidedBy } = judged.evaluation;
   if (decision === 'explicit-deny') return denyFix(judged, subject);
   if (decidedBy === 'scp' || decidedBy === 'rcp') return scpFix(judged, subject);
-  if (decidedBy === 'permission-boundary') return boundaryFix(subject, grant);
+  if (decidedBy === 'permission-boundary') return boundaryFix(judged, subject, grant);
   if (decidedBy === 'resource-policy' && grant.key) return keyPolicyGrant(subject, grant);
-  return identityPolicyFix(subject, grant);
+  return identityFix(judged, subject, grant);
+}
+
+/** A fix to try first, then another that also works: "… Or, instead: …", commands in that order. */
+export function orInstead(first: Fix, instead: Fix): Fix {
+  const fix: Fix = { ...instead, summary: `${first.summary} Or, instead: ${instead.summary}` };
+  const cli = [first.cli, instead.cli && `# or, instead:\n${instead.cli}`].filter(Boolean).join('\n');
+  if (cli) fix.cli = cli;
+  return fix;
 }
 
 /** One fix for the denied requests: one part per distinct cause, the identity grant last. */

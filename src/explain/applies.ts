@@ -40,10 +40,13 @@ export function renderCauseVerdicts(result: ExplainResult, findings: readonly Fi
       lines.push('      no check can tell this cause apart');
   }
   const applying = verdicts.filter((item) => item.verdict === 'applies');
+  const first = applying[0];
+  // The failing check's own fix has this task's real names; the knowledge base's is generic.
+  const concrete = first?.evidence.find((finding) => finding.fix?.cli)?.fix;
   lines.push(
     '',
-    applying.length > 0
-      ? `Most likely: ${applying[0]!.cause.cause}\nFix: ${applying[0]!.cause.fix}`
+    first
+      ? `Most likely: ${first.cause.cause}\nFix: ${concrete ? `${concrete.summary}\n  $ ${concrete.cli!.split('\n').join('\n  $ ')}` : first.cause.fix}`
       : 'None of the known causes shows on this task; run `check` for the full picture.',
   );
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,15 @@
-import { LAYER_ORDER, type Setting, type Verdict } from './decide.js';
+import { type FactKey, LAYER_ORDER, type Setting, type Verdict } from './decide.js';
 import { type Facts, layerOfFact } from './facts.js';
+import { refusalText } from './refusal-text.js';
 import type { Resolution } from './resolve.js';
-import type { AuthorizationRequest, Evaluation, PolicyInputs, PolicyLayer, StatementRef } from './types.js';
+import type {
+  AuthorizationRequest,
+  ConditionRefusal,
+  Evaluation,
+  PolicyInputs,
+  PolicyLayer,
+  StatementRef,
+} from './types.js';
 
 interface Subject {
   request: AuthorizationRequest;
@@ -34,9 +42,56 @@ function statementsOf(subject: Subject, keys: readonly string[], truth: 'yes' | 
   );
 }
 
-function implicitDenyReason(verdict: Verdict, subject: Subject): string {
+/** The facts whose statements would grant in the layer that denied implicitly. */
+function grantingFacts(verdict: Verdict): FactKey[] {
+  switch (verdict.decidedBy) {
+    case 'rcp':
+    case 'scp':
+      return [`${verdict.decidedBy}.allow.${verdict.level ?? 0}`];
+    case 'resource-policy':
+      return ['resource.direct', 'resource.entity', 'resource.account'];
+    case 'identity-policy':
+      return ['identity.allow'];
+    case 'permission-boundary':
+      return ['boundary.allow'];
+    case 'session-policy':
+      return ['session.allow'];
+    default:
+      return [];
+  }
+}
+
+/** The statements of the deciding layer refused only by conditions, fewest failing conditions first. */
+function conditionRefusals(verdict: Verdict, subject: Subject): ConditionRefusal[] {
+  const refusals = grantingFacts(verdict).flatMap((key) =>
+    (subject.facts.get(key)?.refused ?? []).map((v) => ({
+      statement: v.ref,
+      conditions: v.failedConditions ?? [],
+    })),
+  );
+  return refusals.sort((a, b) => a.conditions.length - b.conditions.length);
+}
+
+/** "boundary b statement S requires aws:RequestedRegion=eu-west-1; the request has us-east-1". */
+function refusalReason(refusals: readonly ConditionRefusal[], subject: Subject): string {
+  const [first, ...others] = refusals;
+  const more =
+    others.length === 0
+      ? ''
+      : ` (${others.length} more statement${others.length === 1 ? ' fails' : 's fail'} on conditions)`;
+  return `${statementLabel(first!.statement, subject.setting)} ${refusalText(first!.conditions, subject.request.resource)}${more}`;
+}
+
+function implicitDenyReason(
+  verdict: Verdict,
+  subject: Subject,
+  refusals: readonly ConditionRefusal[],
+): string {
+  if (refusals.length > 0) return refusalReason(refusals, subject);
   const { request, inputs, setting } = subject;
   const { action, principal } = request;
+  // A resource policy names the role, which covers its sessions: the fix names it too.
+  const named = principal.roleArn ?? principal.arn;
   const resourcePolicy = inputs.resourcePolicy?.name;
   switch (verdict.decidedBy) {
     case 'rcp':
@@ -56,9 +111,9 @@ function implicitDenyReason(verdict: Verdict, subject: Subject): string {
       }
       if (!setting.sameAccount) {
         const missing = policy ? `and ${policy} does not` : 'and none was given';
-        return `${request.resource} is in account ${request.resourceAccountId}: cross-account access needs the resource policy to allow ${principal.arn}, ${missing}`;
+        return `${request.resource} is in account ${request.resourceAccountId}: cross-account access needs the resource policy to allow ${named}, ${missing}`;
       }
-      return `the ${policy ?? 'key policy'} neither names ${principal.arn} nor lets IAM policies of account ${principal.accountId} allow ${action}`;
+      return `the ${policy ?? 'key policy'} neither names ${named} nor lets IAM policies of account ${principal.accountId} allow ${action}`;
     }
     case 'permission-boundary':
       return `the permission boundary ${inputs.permissionBoundary?.name} does not allow ${action}`;
@@ -76,6 +131,7 @@ function implicitDenyReason(verdict: Verdict, subject: Subject): string {
 function decidedEvaluation(verdict: Verdict, subject: Subject): Evaluation {
   const statements = statementsOf(subject, verdict.facts, 'yes');
   const labels = statements.map((ref) => statementLabel(ref, subject.setting));
+  const refusals = verdict.decision === 'implicit-deny' ? conditionRefusals(verdict, subject) : [];
   let reason: string;
   if (verdict.decision === 'explicit-deny') {
     reason = `denied by ${labels[0]}${labels.length > 1 ? ` (and ${labels.length - 1} more)` : ''}`;
@@ -85,13 +141,14 @@ function decidedEvaluation(verdict: Verdict, subject: Subject): Evaluation {
         ? `allowed by ${labels.join(', ')}`
         : 'allowed: the account root user needs no identity policy';
   } else {
-    reason = implicitDenyReason(verdict, subject);
+    reason = implicitDenyReason(verdict, subject, refusals);
   }
   return {
     decision: verdict.decision,
     decidedBy: verdict.decidedBy,
     statements,
     missingContextKeys: [],
+    ...(refusals.length > 0 ? { conditionRefusals: refusals } : {}),
     reason,
   };
 }

@@ -8,11 +8,14 @@ export { PolicyError } from './errors.js';
 export { evaluate } from './evaluate.js';
 export { type ParsedPolicy, parsePolicy } from './parse.js';
 export { PolicyDocument, PolicyStatement, PrincipalElement } from './policy-schema.js';
+export { refusalText, requirementsText, resourceTagKey } from './refusal-text.js';
 export type {
   AuthorizationRequest,
+  ConditionRefusal,
   ContextValue,
   Decision,
   Evaluation,
+  FailedCondition,
   NamedPolicy,
   PolicyInputs,
   PolicyLayer,

@@ -101,6 +101,25 @@ export interface StatementRef {
   effect: 'Allow' | 'Deny';
 }
 
+/**
+ * A condition that refused a statement whose action, principal and resource all match the request.
+ * `actual` holds the request's values for the key; it is absent when the request has no such key.
+ */
+export interface FailedCondition {
+  /** As written in the policy, e.g. `StringEquals` or `ForAnyValue:StringLikeIfExists`. */
+  operator: string;
+  key: string;
+  /** The policy values, their policy variables resolved with the request's values. */
+  values: string[];
+  actual?: string[];
+}
+
+/** A statement that would have applied but for its conditions, and the ones that failed. */
+export interface ConditionRefusal {
+  statement: StatementRef;
+  conditions: FailedCondition[];
+}
+
 export interface Evaluation {
   decision: Decision;
   /** The layer whose statements (or lack of an allow) decided; for `unknown`, the layer that is uncertain. */
@@ -109,6 +128,11 @@ export interface Evaluation {
   statements: StatementRef[];
   /** For `unknown`: the context keys whose absence from the request makes the answer uncertain. */
   missingContextKeys: string[];
+  /**
+   * For an implicit deny: the Allow statements of the deciding layer that match the action, the
+   * principal and the resource but fail a condition (the change that would grant is there).
+   */
+  conditionRefusals?: ConditionRefusal[];
   /** One line a human understands, e.g. "denied by SCP deny-regions statement DenyOutsideEU". */
   reason: string;
 }

@@ -94,7 +94,9 @@ checkTable(callerDescribeTasks, {
         permissionBoundary: regionBoundary('eu-west-1'),
       }),
       statuses: ['fail'],
-      message: /permission boundary region-boundary does not allow ecs:DescribeTasks/,
+      message:
+        /: permission boundary region-boundary statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\./,
+      fix: /^Widen the permission boundary region-boundary of caller `alice`: its statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\. In statement #0, widen aws:RequestedRegion to admit us-east-1 \(add "us-east-1" to its values\)/m,
     },
     {
       name: 'a grant that needs MFA, which the tool cannot know',

@@ -138,21 +138,106 @@ checkTable(callerExecuteCommand, {
         ),
     },
     {
-      name: 'environment=production on the task but not on the cluster',
+      name: 'environment=production on the task but not on the cluster: tag the cluster first',
       target: callerWith([PRODUCTION_ONLY], (t) => {
         t.task!.tags = { environment: 'production' };
       }),
       statuses: ['fail'],
-      message:
-        /the cluster ARN is the one not allowed\. Tag conditions are evaluated on each resource's own tags/,
+      message: `caller \`alice\` may not call ecs:ExecuteCommand on ${CLUSTER_ARN} (container web): identity policy ecs-exec-production statement ExecProduction requires aws:ResourceTag/environment=production; the cluster has no environment tag. ExecuteCommand needs both the task ARN and the cluster ARN; the cluster ARN is the one not allowed. Tag conditions are evaluated on each resource's own tags`,
+      assert: (findings) => {
+        const fix = findings[0]!.fix!;
+        expect(fix.cli!.split('\n')[0]).toBe(
+          `aws ecs tag-resource --resource-arn ${CLUSTER_ARN} --tags key=environment,value=production --region us-east-1`,
+        );
+        expect(fix.cli).toMatch(
+          /\n# or, instead:\naws iam put-user-policy --user-name alice --policy-name ecs-exec /,
+        );
+        expect(fix.summary).toMatch(
+          /^Tag cluster demo with environment=production: identity policy ecs-exec-production statement ExecProduction requires aws:ResourceTag\/environment=production; the cluster has no environment tag\. Or, instead: identity policy ecs-exec-production statement ExecProduction grants this only when aws:ResourceTag\/environment=production: meet or widen that condition, or grant ecs:ExecuteCommand to caller `alice` with this statement: \{/,
+        );
+      },
     },
     {
-      name: 'environment=production on the cluster but not on the task',
+      name: 'environment=production on the cluster but not on the task: tag the task, new tasks need it too',
       target: callerWith([PRODUCTION_ONLY], (t) => {
         if (t.cluster.known) t.cluster.value.tags = { environment: 'production' };
       }),
       statuses: ['fail'],
-      message: /the task ARN is the one not allowed/,
+      message:
+        /: identity policy ecs-exec-production statement ExecProduction requires aws:ResourceTag\/environment=production; the task has no environment tag\. .*the task ARN is the one not allowed/,
+      fix: /^Tag task 0123456789abcdef0123456789abcdef with environment=production \(new tasks carry it when their service has it with propagateTags=SERVICE/,
+      assert: (findings) =>
+        expect(findings[0]!.fix!.cli).toMatch(
+          new RegExp(
+            `^aws ecs tag-resource --resource-arn ${TASK_ARN} --tags key=environment,value=production --region us-east-1\n`,
+          ),
+        ),
+    },
+    {
+      name: 'neither the task nor the cluster is tagged: tag both, one reason each',
+      target: callerWith([PRODUCTION_ONLY]),
+      statuses: ['fail'],
+      message:
+        /\(container web\): identity policy ecs-exec-production statement ExecProduction requires aws:ResourceTag\/environment=production; the task has no environment tag; identity policy ecs-exec-production statement ExecProduction requires aws:ResourceTag\/environment=production; the cluster has no environment tag\.$/,
+      assert: (findings) => {
+        const fix = findings[0]!.fix!;
+        expect(fix.cli!.split('\n').slice(0, 3)).toEqual([
+          `aws ecs tag-resource --resource-arn ${TASK_ARN} --tags key=environment,value=production --region us-east-1`,
+          `aws ecs tag-resource --resource-arn ${CLUSTER_ARN} --tags key=environment,value=production --region us-east-1`,
+          '# or, instead:',
+        ]);
+        // The policy alternative is given once, not once per resource.
+        expect(fix.cli!.match(/put-user-policy/g)).toHaveLength(1);
+        expect(fix.summary).toMatch(
+          /^Tag task \S+ with environment=production .*\. Tag cluster demo with environment=production: /,
+        );
+      },
+    },
+    {
+      name: 'the cluster tagged with another value: the reason names the value it has',
+      target: callerWith([PRODUCTION_ONLY], (t) => {
+        t.task!.tags = { environment: 'production' };
+        if (t.cluster.known) t.cluster.value.tags = { environment: 'staging' };
+      }),
+      statuses: ['fail'],
+      message: /requires aws:ResourceTag\/environment=production; the cluster has environment=staging\./,
+      fix: /^aws ecs tag-resource --resource-arn arn:aws:ecs:us-east-1:111122223333:cluster\/demo --tags key=environment,value=production /m,
+    },
+    {
+      name: 'a tag pattern with a wildcard names no tag to add: only the policy fix',
+      target: callerWith(
+        [
+          policy(
+            'ecs-exec',
+            allow('ecs:ExecuteCommand', '*', {
+              Sid: 'ExecProd',
+              Condition: { StringLike: { 'aws:ResourceTag/environment': 'prod*' } },
+            }),
+          ),
+        ],
+        (t) => {
+          t.task!.tags = { environment: 'production' };
+        },
+      ),
+      statuses: ['fail'],
+      message:
+        /identity policy ecs-exec statement ExecProd requires aws:ResourceTag\/environment StringLike prod\*; the cluster has no environment tag/,
+      assert: (findings) => {
+        expect(findings[0]!.fix!.cli).toMatch(/^aws iam put-user-policy /);
+        expect(findings[0]!.fix!.cli).not.toContain('tag-resource');
+      },
+    },
+    {
+      name: 'tagging would not be enough (the boundary refuses too): only the policy fix',
+      target: callerWith(
+        { identityPolicies: [PRODUCTION_ONLY], permissionBoundary: regionBoundary('eu-west-1') },
+        (t) => {
+          t.task!.tags = { environment: 'production' };
+        },
+      ),
+      statuses: ['fail'],
+      message: /the cluster has no environment tag/,
+      assert: (findings) => expect(findings[0]!.fix!.cli).not.toContain('tag-resource'),
     },
     {
       name: 'an SCP denies ExecuteCommand',
@@ -197,10 +282,15 @@ checkTable(callerExecuteCommand, {
       name: 'a permission boundary limited to another region',
       target: callerWith({ identityPolicies: [BOTH_ARNS], permissionBoundary: regionBoundary('eu-west-1') }),
       statuses: ['fail'],
-      message: /the permission boundary region-boundary does not allow ecs:ExecuteCommand/,
-      fix: /permission boundary region-boundary .*add this statement to the boundary too/,
-      assert: (findings) =>
-        expect(findings[0]!.fix!.cli).toMatch(/create-policy-version --policy-arn .*region-boundary/),
+      message:
+        /: permission boundary region-boundary statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\.$/,
+      fix: /^Widen the permission boundary region-boundary of caller `alice`: its statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\. In statement #0, widen aws:RequestedRegion to admit us-east-1 \(add "us-east-1" to its values\); a new identity statement would not help/m,
+      assert: (findings) => {
+        expect(findings[0]!.fix!.cli).toMatch(
+          /# in statement #0 of boundary\.json, widen aws:RequestedRegion to admit us-east-1 \(add "us-east-1" to its values\), then:\naws iam create-policy-version --policy-arn .*region-boundary/,
+        );
+        expect(findings[0]!.fix!.summary).not.toContain('add this statement');
+      },
     },
     {
       name: 'an explicit Deny in an identity policy',
@@ -281,7 +371,28 @@ checkTable(callerExecuteCommand, {
         }
       }),
       statuses: ['fail'],
-      fix: /permission set's inline policy[\s\S]*aws sso-admin put-inline-policy-to-permission-set/,
+      assert: (findings) => {
+        const fix = findings[0]!.fix!;
+        expect(fix.summary).toContain(
+          'Role AWSReservedSSO_Developer_0123456789abcdef belongs to IAM Identity Center, which overwrites policies put on the role: add the statement to the inline policy of permission set Developer instead. put-inline-policy-to-permission-set replaces the whole inline policy, so read the current one, add the statement to its Statement list, put the result back, then provision the permission set',
+        );
+        expect(fix.summary).not.toContain('merged');
+        const set = '--instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN';
+        const lines = fix.cli!.split('\n');
+        expect(lines[0]).toMatch(
+          /^# INSTANCE_ARN: aws sso-admin list-instances; PERMISSION_SET_ARN: the one named Developer/,
+        );
+        expect(lines.slice(1)).toEqual([
+          `aws sso-admin get-inline-policy-for-permission-set ${set} --query InlinePolicy --output text > inline-policy.json`,
+          expect.stringMatching(
+            /^# add \{"Sid":"EcsExecuteCommand",.*\} to "Statement" in inline-policy\.json \(if it is empty, .*\), then:$/,
+          ),
+          `aws sso-admin put-inline-policy-to-permission-set ${set} --inline-policy file://inline-policy.json`,
+          `aws sso-admin provision-permission-set ${set} --target-type ALL_PROVISIONED_ACCOUNTS`,
+        ]);
+        // No pasted document replaces the permission set's other statements.
+        expect(fix.cli).not.toMatch(/--inline-policy '/);
+      },
     },
   ],
 });

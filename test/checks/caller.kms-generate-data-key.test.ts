@@ -107,6 +107,17 @@ checkTable(callerKmsGenerateDataKey, {
         ),
     },
     {
+      name: 'a session caller and a key policy without root trust: the reason and the fix both name the role',
+      target: callerWith([], (t) => {
+        sessionCaller(t, [GENERATE]);
+        setKeyPolicy(t, keyPolicyNaming('arn:aws:iam::111122223333:role/app-task', ['kms:Decrypt']));
+      }),
+      statuses: ['fail'],
+      message: `neither names ${DEVELOPER_ROLE_ARN} nor lets IAM policies of account 111122223333 allow kms:GenerateDataKey`,
+      fix: `"Principal":{"AWS":"${DEVELOPER_ROLE_ARN}"}`,
+      assert: (findings) => expect(findings[0]!.message).not.toContain('assumed-role'),
+    },
+    {
       name: 'the key policy trusts the account, but no identity policy allows it',
       target: callerWith([policy('ecs-exec', allow('ecs:ExecuteCommand', '*'))]),
       statuses: ['fail'],
@@ -126,7 +137,7 @@ checkTable(callerKmsGenerateDataKey, {
       ]),
       statuses: ['fail'],
       message:
-        /kms-via-ssm statement ViaSsm allows it only through an AWS service \(kms:ViaService\), but this call goes to KMS directly/,
+        /: identity policy kms-via-ssm statement ViaSsm requires kms:ViaService=ssm\.us-east-1\.amazonaws\.com; the request has no kms:ViaService\. .*kms-via-ssm statement ViaSsm allows it only through an AWS service \(kms:ViaService\), but this call goes to KMS directly/,
     },
     {
       name: 'AdministratorAccess, but an SCP denies KMS data keys',

@@ -122,7 +122,8 @@ checkTable(taskRoleCloudwatchLogging, {
         permissionBoundary: regionBoundary('eu-west-1'),
       }),
       statuses: ['fail', 'fail'],
-      message: /permission boundary region-boundary does not allow logs:DescribeLogGroups/,
+      message:
+        /may not call logs:DescribeLogGroups: permission boundary region-boundary statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\./,
     },
     {
       name: 'policies unavailable: AccessDenied on iam:GetRolePolicy',

@@ -129,7 +129,7 @@ checkTable(taskRoleSsmmessages, {
       target: taskRoleWith([policy('app', allow('s3:GetObject', '*'))]),
       statuses: ['fail'],
       message:
-        /lacks .*: no statement in the identity policies allows ssmmessages:CreateControlChannel on \*.*TargetNotConnectedException/,
+        /lacks .*: no statement in the identity policies allows ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel and OpenDataChannel on \*\. .*TargetNotConnectedException/,
       fix: /"Action":\["ssmmessages:CreateControlChannel","ssmmessages:CreateDataChannel","ssmmessages:OpenControlChannel","ssmmessages:OpenDataChannel"\],"Resource":"\*"/,
       assert: (findings) => {
         expect(findings[0]!.message).not.toContain('execution role');
@@ -145,8 +145,31 @@ checkTable(taskRoleSsmmessages, {
         permissionBoundary: regionBoundary('eu-west-1'),
       }),
       statuses: ['fail'],
-      message: /the permission boundary region-boundary does not allow ssmmessages:CreateControlChannel/,
-      fix: /permission boundary region-boundary of task role `app-task`/,
+      message:
+        /lacks .*: permission boundary region-boundary statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\. Without them/,
+      fix: /^Widen the permission boundary region-boundary of task role `app-task`: its statement #0 requires aws:RequestedRegion=eu-west-1; the request has us-east-1\. In statement #0, widen aws:RequestedRegion to admit us-east-1 \(add "us-east-1" to its values\); a new identity statement would not help, since a boundary caps what identity policies grant\.$/m,
+      assert: (findings) => {
+        expect(findings[0]!.fix!.cli).toContain(
+          '# in statement #0 of boundary.json, widen aws:RequestedRegion to admit us-east-1 (add "us-east-1" to its values), then:',
+        );
+        expect(findings[0]!.fix!.summary).not.toContain('add this statement');
+      },
+    },
+    {
+      name: 'two causes split the actions: one reason per cause, naming the actions it covers',
+      target: taskRoleWith({
+        identityPolicies: [SSMMESSAGES],
+        permissionBoundary: policy(
+          'channels-boundary',
+          allow(['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel'], '*', {
+            Sid: 'CreateInEu',
+            Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+          }),
+        ),
+      }),
+      statuses: ['fail'],
+      message:
+        'lacks ssmmessages:CreateControlChannel, ssmmessages:CreateDataChannel, ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel: permission boundary channels-boundary statement CreateInEu requires aws:RequestedRegion=eu-west-1; the request has us-east-1 for ssmmessages:CreateControlChannel and CreateDataChannel; the permission boundary channels-boundary does not allow ssmmessages:OpenControlChannel and OpenDataChannel. Without them',
     },
     {
       name: 'AdministratorAccess, but an SCP denies ssmmessages',

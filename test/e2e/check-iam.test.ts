@@ -128,11 +128,12 @@ describe.skipIf(!BUILT).concurrent(`check: the task role's permissions${SKIP_NOT
       expect(scps).toBe('SCPs not given: not evaluated');
       for (const line of verdicts) {
         expect(line).toMatch(
-          /: implicit deny by the permission boundary: the permission boundary workload-boundary-eu-west-1 does not allow \S+$/,
+          /: implicit deny by the permission boundary: permission boundary workload-boundary-eu-west-1 statement AllowInHomeRegion requires aws:RequestedRegion=eu-west-1; the request has us-east-1$/,
         );
       }
+      // The boundary refuses on its condition: the fix widens that condition, not a new statement.
       expect(finding.fix?.summary).toMatch(
-        /^The permission boundary workload-boundary-eu-west-1 of task role `reports-task` does not allow .*: a boundary only caps what identity policies grant, so add this statement to the boundary too: \{/,
+        /^Widen the permission boundary workload-boundary-eu-west-1 of task role `reports-task`: its statement AllowInHomeRegion requires aws:RequestedRegion=eu-west-1; the request has us-east-1\. In statement AllowInHomeRegion, widen aws:RequestedRegion to admit us-east-1/,
       );
       expect(finding.fix?.cli).toContain(
         `aws iam create-policy-version --policy-arn arn:aws:iam::${ACCOUNT}:policy/boundaries/workload-boundary-eu-west-1 --policy-document file://boundary.json --set-as-default`,
@@ -140,13 +141,9 @@ describe.skipIf(!BUILT).concurrent(`check: the task role's permissions${SKIP_NOT
     }
     const decrypt = onlyFinding(report, 'task-role.kms-decrypt', 'fail');
     expect(decrypt.message).toBe(
-      `task role \`reports-task\` may not call kms:Decrypt on KMS key ${KEY_ARN}: the permission boundary workload-boundary-eu-west-1 does not allow kms:Decrypt. The SSM agent in the container decrypts the session's data key with this role, so every session fails in the handshake with "Fetching data key failed: Unable to retrieve data key".`,
+      `task role \`reports-task\` may not call kms:Decrypt on KMS key ${KEY_ARN}: permission boundary workload-boundary-eu-west-1 statement AllowInHomeRegion requires aws:RequestedRegion=eu-west-1; the request has us-east-1. The SSM agent in the container decrypts the session's data key with this role, so every session fails in the handshake with "Fetching data key failed: Unable to retrieve data key".`,
     );
-    expect(firstJsonObject(decrypt.fix!.summary)).toEqual({
-      Effect: 'Allow',
-      Action: 'kms:Decrypt',
-      Resource: KEY_ARN,
-    });
+    expect(decrypt.fix!.summary).toContain('widen aws:RequestedRegion to admit us-east-1');
 
     expect(byRole('ledger-task', 'fail')).toEqual([]);
     expect(
@@ -235,11 +232,11 @@ describe.skipIf(!BUILT).concurrent(`check: the caller's permissions${SKIP_NOTE}`
     const { report } = await checkJson('broken-exec-tag-on-task-only.json');
     const finding = onlyFinding(report, 'caller.execute-command', 'fail');
     expect(finding.message).toBe(
-      `caller role \`prod-exec-operators\` may not call ecs:ExecuteCommand on ${CLUSTER_ARN} (container payments-api): no statement in the identity policies allows ecs:ExecuteCommand on ${CLUSTER_ARN}. ExecuteCommand needs both the task ARN and the cluster ARN; the cluster ARN is the one not allowed. Tag conditions are evaluated on each resource's own tags: the task's tags for the task ARN, the cluster's tags for the cluster ARN.`,
+      `caller role \`prod-exec-operators\` may not call ecs:ExecuteCommand on ${CLUSTER_ARN} (container payments-api): identity policy exec-production statement ExecIntoProduction requires aws:ResourceTag/environment=production; the cluster has no environment tag. ExecuteCommand needs both the task ARN and the cluster ARN; the cluster ARN is the one not allowed. Tag conditions are evaluated on each resource's own tags: the task's tags for the task ARN, the cluster's tags for the cluster ARN.`,
     );
     expect(finding.evidence).toEqual([
       `ecs:ExecuteCommand on \`${taskArn('9b7d5f3e1c0a4e2b8d6f4a2c0e8b6d4f')}\`: allowed by identity policy exec-production statement ExecIntoProduction`,
-      `ecs:ExecuteCommand on \`${CLUSTER_ARN}\`: implicit deny by the identity policy: no statement in the identity policies allows ecs:ExecuteCommand on ${CLUSTER_ARN}`,
+      `ecs:ExecuteCommand on \`${CLUSTER_ARN}\`: implicit deny by the identity policy: identity policy exec-production statement ExecIntoProduction requires aws:ResourceTag/environment=production; the cluster has no environment tag`,
       'SCPs not given: not evaluated',
     ]);
     // The session's policies are its role's: the fix goes on the role.
@@ -249,8 +246,11 @@ describe.skipIf(!BUILT).concurrent(`check: the caller's permissions${SKIP_NOTE}`
       Action: 'ecs:ExecuteCommand',
       Resource: [CLUSTER_TASKS, CLUSTER_ARN],
     };
+    // Tagging the cluster is the first fix; the policy is the alternative.
     expect(finding.fix?.cli).toMatch(
-      /^aws iam put-role-policy --role-name prod-exec-operators --policy-name ecs-exec --policy-document '/,
+      new RegExp(
+        `^aws ecs tag-resource --resource-arn ${CLUSTER_ARN} --tags key=environment,value=production --region us-east-1\n# or, instead:\naws iam put-role-policy --role-name prod-exec-operators --policy-name ecs-exec --policy-document '`,
+      ),
     );
     expect(documentOf(finding.fix?.cli)).toEqual({ Version: '2012-10-17', Statement: [statement] });
   });
@@ -267,36 +267,28 @@ describe.skipIf(!BUILT).concurrent(`check: the caller's permissions${SKIP_NOTE}`
       `ecs:ExecuteCommand on \`${taskArn('2c4e6a8b0d1f4a3c5e7b9d1f3a5c7e9b')}\`: allowed by identity policy AwsSSOInlinePolicy statement ExecIntoTasks`,
     );
     expect(finding.fix?.summary).toContain(
-      `Role ${role} belongs to IAM Identity Center: add the statement to its permission set's inline policy`,
+      `Role ${role} belongs to IAM Identity Center, which overwrites policies put on the role: add the statement to the inline policy of permission set EcsOperator instead. put-inline-policy-to-permission-set replaces the whole inline policy`,
     );
-    expect(finding.fix?.cli).toMatch(/^aws sso-admin put-inline-policy-to-permission-set /);
-    expect(documentOf(finding.fix?.cli)).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'EcsExecuteCommand',
-          Effect: 'Allow',
-          Action: 'ecs:ExecuteCommand',
-          Resource: [CLUSTER_TASKS, CLUSTER_ARN],
-        },
-      ],
-    });
+    // Read, merge, put back, provision: a plain put would drop the set's other statements.
+    const steps = finding.fix!.cli!.split('\n').filter((line) => line.startsWith('aws sso-admin '));
+    expect(steps.map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'aws sso-admin get-inline-policy-for-permission-set',
+      'aws sso-admin put-inline-policy-to-permission-set',
+      'aws sso-admin provision-permission-set',
+    ]);
+    expect(finding.fix?.cli).toContain(
+      `add {"Sid":"EcsExecuteCommand","Effect":"Allow","Action":"ecs:ExecuteCommand","Resource":["${CLUSTER_TASKS}","${CLUSTER_ARN}"]} to "Statement"`,
+    );
 
     const bypass = onlyFinding(report, 'caller.start-session-bypass', 'warn');
     expect(bypass.evidence[0]).toBe(
       `ssm:StartSession on \`${taskArn('2c4e6a8b0d1f4a3c5e7b9d1f3a5c7e9b')}\`: allowed by identity policy AwsSSOInlinePolicy statement SessionManager`,
     );
-    expect(documentOf(bypass.fix?.cli)).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'DenyStartSessionOnEcsTasks',
-          Effect: 'Deny',
-          Action: 'ssm:StartSession',
-          Resource: CLUSTER_TASKS,
-        },
-      ],
-    });
+    // The Deny goes into the permission set too, merged the same way.
+    expect(bypass.fix?.cli).toContain(
+      `{"Sid":"DenyStartSessionOnEcsTasks","Effect":"Deny","Action":"ssm:StartSession","Resource":"${CLUSTER_TASKS}"}`,
+    );
+    expect(bypass.fix?.cli).toContain('aws sso-admin put-inline-policy-to-permission-set');
   });
 
   it('the recommended ssm:StartSession deny makes the bypass check pass, naming the denying statement', async () => {
@@ -313,7 +305,7 @@ describe.skipIf(!BUILT).concurrent(`check: key policies${SKIP_NOTE}`, () => {
     const caller = onlyFinding(report, 'caller.kms-generate-data-key', 'fail');
     expect(caller.resource).toBe(sessionArn('platform-engineer', 'carol'));
     expect(caller.evidence).toEqual([
-      `kms:GenerateDataKey on \`${KEY_ARN}\`: implicit deny by the key policy: the ${KEY_POLICY} neither names ${sessionArn('platform-engineer', 'carol')} nor lets IAM policies of account ${ACCOUNT} allow kms:GenerateDataKey`,
+      `kms:GenerateDataKey on \`${KEY_ARN}\`: implicit deny by the key policy: the ${KEY_POLICY} neither names arn:aws:iam::${ACCOUNT}:role/platform-engineer nor lets IAM policies of account ${ACCOUNT} allow kms:GenerateDataKey`,
       'SCPs not given: not evaluated',
     ]);
     // The key policy names the role behind the session.

@@ -12,7 +12,7 @@ import {
 /**
  * The evaluator's specification as data: each file in cases/ is an array of
  * `{ name, request, inputs, expected }`. `expected.sids` lists the Sids of the deciding statements
- * (in any order); `missingContextKeys` likewise.
+ * (in any order); `missingContextKeys` likewise; `reason`, when given, is the exact one-line reason.
  */
 interface Case {
   name: string;
@@ -23,6 +23,8 @@ interface Case {
     decidedBy?: PolicyLayer | 'none';
     missingContextKeys?: string[];
     sids?: string[];
+    /** The one-line reason, exactly. */
+    reason?: string;
   };
 }
 
@@ -45,6 +47,7 @@ describe.each(files)('%s', (file) => {
         sorted(expected.sids),
       );
     }
+    if (expected.reason) expect(result.reason).toBe(expected.reason);
     expect(result.reason).not.toBe('');
   });
 });

@@ -5,6 +5,7 @@ import { callerSubject, isResult, type Subject } from '../iam-subjects.js';
 import { taskContainersToJudge } from '../target-helpers.js';
 import { type CheckResult, defineCheck } from '../types.js';
 import { clusterTasksArn, ecsAsk, type LiveTask, liveTask } from './ecs-request.js';
+import { tagFix } from './tag-fix.js';
 
 /**
  * ExecuteCommand has two required resource types, the cluster and the task: the caller needs
@@ -87,6 +88,7 @@ function resultFor(
       },
       policyName: 'ecs-exec',
     },
+    preferredFix: (denied, policyFix) => tagFix(target, live, subject, denied, policyFix),
   });
 }
 
@@ -110,9 +112,12 @@ export const callerExecuteCommand = defineCheck({
     passes:
       "The caller's identity policies allow `ecs:ExecuteCommand` on both the task ARN and the cluster ARN, evaluated with the real request context (`ecs:cluster`, `ecs:task`, `ecs:container-name` for each exec-able container, the task's and the cluster's tags as `aws:ResourceTag/*` and `ecs:ResourceTag/*`, `aws:RequestedRegion`), within the permission boundary and the SCPs when they are given. The evidence names the allowing statements and says whether SCPs were evaluated.",
     fails:
-      'Fails when either ARN is denied: an explicit Deny (naming the policy and statement), or no statement that allows it in the identity policies, the permission boundary or an SCP level. A grant on the task ARN alone fails: the cluster ARN is required too. Tag conditions are met only by the tags of the resource being judged. Containers that get different answers are reported one by one. Unknown when the policies could not be read (naming the IAM permission) or a condition needs a context key the tool cannot know (naming it).',
+      'Fails when either ARN is denied: an explicit Deny (naming the policy and statement), or no statement that allows it in the identity policies, the permission boundary or an SCP level. A grant on the task ARN alone fails: the cluster ARN is required too. Tag conditions are met only by the tags of the resource being judged. When a statement matches but for a condition, the message names it, the condition and what the request has (`identity policy ecs-exec-prod statement ExecInProduction requires aws:ResourceTag/environment=production; the cluster has no environment tag`); when a missing tag is all that refuses, the fix tags the task or the cluster first, the policy grant being the alternative. Containers that get different answers are reported one by one. Unknown when the policies could not be read (naming the IAM permission) or a condition needs a context key the tool cannot know (naming it).',
     fix: {
-      cli: `aws iam put-role-policy --role-name ROLE --policy-name ecs-exec --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"EcsExecuteCommand","Effect":"Allow","Action":"ecs:ExecuteCommand","Resource":["arn:aws:ecs:REGION:ACCOUNT:task/CLUSTER/*","arn:aws:ecs:REGION:ACCOUNT:cluster/CLUSTER"]}]}'
+      cli: `# when only a tag condition refuses: tag the cluster (or the task) as the condition asks
+aws ecs tag-resource --resource-arn arn:aws:ecs:REGION:ACCOUNT:cluster/CLUSTER --tags key=KEY,value=VALUE --region REGION
+# otherwise, grant it:
+aws iam put-role-policy --role-name ROLE --policy-name ecs-exec --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"EcsExecuteCommand","Effect":"Allow","Action":"ecs:ExecuteCommand","Resource":["arn:aws:ecs:REGION:ACCOUNT:task/CLUSTER/*","arn:aws:ecs:REGION:ACCOUNT:cluster/CLUSTER"]}]}'
 # an IAM user: aws iam put-user-policy --user-name USER --policy-name ecs-exec --policy-document '…'`,
       terraform: `data "aws_iam_policy_document" "ecs_exec" {
   statement {

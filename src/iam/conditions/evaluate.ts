@@ -77,11 +77,15 @@ export function evaluateCondition(
   return operator.spec.negated ? allOf(passes) : anyOf(passes);
 }
 
-/** Every operator and every key in a Condition block must hold (AND). */
+/** Every operator and every key in a Condition block must hold (AND); `failed` lists those that do not. */
 export function evaluateConditions(
   conditions: readonly ParsedCondition[],
   context: RequestContext,
   variables: boolean,
-): Outcome {
-  return allOf(conditions.map((condition) => evaluateCondition(condition, context, variables)));
+): { outcome: Outcome; failed: ParsedCondition[] } {
+  const outcomes = conditions.map((condition) => evaluateCondition(condition, context, variables));
+  return {
+    outcome: allOf(outcomes),
+    failed: conditions.filter((_, index) => outcomes[index]!.truth === 'no'),
+  };
 }
