@@ -65,6 +65,12 @@ function runOne(check: Check, target: ExecTarget, context: CheckContext): Findin
   }
 }
 
+/**
+ * What the checks judge, validated before they run: a source bug must not pass for a finding.
+ * Lint locations are lookup metadata, not facts, and a large template has thousands of them.
+ */
+const JudgedFacts = ExecTarget.omit({ locations: true, unresolved: true });
+
 // Two files may declare resources with the same id: their findings differ by location.
 const findingKey = (finding: Finding) =>
   [
@@ -93,7 +99,7 @@ export function runChecks(
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const target of targets) {
-    const parsed = ExecTarget.safeParse(target);
+    const parsed = JudgedFacts.safeParse(target);
     if (!parsed.success) {
       throw new Error(`internal: a source produced an invalid target: ${parsed.error.issues[0]?.message}`);
     }

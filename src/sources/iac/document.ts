@@ -67,6 +67,15 @@ function longFormValue(key: string, value: unknown): unknown {
  * Converts yaml nodes to plain data. Where each value was declared is kept per container (the
  * offset of each key or item), so locating a JSON pointer walks the data: no string per node.
  */
+class DuplicateKey extends Error {
+  constructor(
+    readonly key: string,
+    readonly offset: number,
+  ) {
+    super(`Map keys must be unique: "${key}" appears twice`);
+  }
+}
+
 class Converter {
   readonly offsets = new WeakMap<object, Map<string, number>>();
 
@@ -90,7 +99,11 @@ class Converter {
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = String(isScalar(keyNode) ? keyNode.value : (keyNode?.toJSON() ?? ''));
-        offsets.set(key, keyNode?.range?.[0] ?? node.range?.[0] ?? 0);
+        const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
+        // CloudFormation refuses duplicate keys; checked here in one pass, as the yaml package's
+        // own check compares every key with every other (quadratic on a large Resources map).
+        if (offsets.has(key)) throw new DuplicateKey(key, offset);
+        offsets.set(key, offset);
         object[key] = this.convert(pair.value);
       }
       this.offsets.set(object, offsets);
@@ -201,7 +214,7 @@ function parseJson(file: string, text: string): SourceDocument {
 }
 
 function parseYaml(file: string, text: string): SourceDocument {
-  const document = parseDocument(text, { customTags, prettyErrors: false, uniqueKeys: true, strict: false });
+  const document = parseDocument(text, { customTags, prettyErrors: false, uniqueKeys: false, strict: false });
   const firstError = document.errors[0];
   if (firstError) {
     const { line, column } = lineIndex(text)(firstError.pos[0]);
@@ -209,7 +222,14 @@ function parseYaml(file: string, text: string): SourceDocument {
     throw fileError(file, line, column, message);
   }
   const converter = new Converter(document);
-  const value = converter.convert(document.contents);
+  let value: unknown;
+  try {
+    value = converter.convert(document.contents);
+  } catch (error) {
+    if (!(error instanceof DuplicateKey)) throw error;
+    const { line, column } = lineIndex(text)(error.offset);
+    throw fileError(file, line, column, error.message);
+  }
   return sourceDocument(file, text, value, converter.offsets, document.contents?.range?.[0] ?? 0);
 }
 
