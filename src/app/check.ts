@@ -100,12 +100,19 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunResult
   const now = options.now ?? new Date();
   // Live `check` is asked because someone wants to exec: exec is required by definition.
   const context = { options: { requireExec: true }, now };
+  // With --iam-simulate, every IAM question the checks ask is kept, to ask IAM the same.
   const observations = new Map<ExecTarget, IamObservation[]>();
-  const firstPass = runChecks(collected.targets, selected, context, {
-    onIamObservation: (observation, target) => {
-      observations.set(target, [...(observations.get(target) ?? []), observation]);
-    },
-  });
+  const observe = (observation: IamObservation, target: ExecTarget) => {
+    const list = observations.get(target) ?? [];
+    list.push(observation);
+    observations.set(target, list);
+  };
+  const firstPass = runChecks(
+    collected.targets,
+    selected,
+    context,
+    options.iamSimulate ? { onIamObservation: observe } : {},
+  );
   const judged = options.iamSimulate
     ? await crossCheckWithIam(api, collected.targets, observations, selected, firstPass, context)
     : firstPass;
