@@ -138,7 +138,7 @@ async function collectOne(): Promise<{ target: ExecTarget; problems: string[] }>
 
 describe('collectLiveTargets when IAM denies one API', () => {
   it('covers every operation the collector calls', () => {
-    const source = ['collect.ts', 'cluster-resources.ts']
+    const source = ['collect.ts', 'ecs-reads.ts', 'task-roles.ts', 'cluster-resources.ts']
       .map((file) => readFileSync(new URL(`../../src/sources/aws/${file}`, import.meta.url), 'utf8'))
       .join('\n');
     const called = new Set(
