@@ -3,20 +3,7 @@ import { expect } from 'vitest';
 import { taskDefinitionCredentialsEnv } from '../../src/checks/task-definition/credentials-env.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
-
-function web(target: ExecTarget): ContainerDefinition {
-  if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
-  return target.taskDefinition.value.containerDefinitions[0]!;
-}
-
-function lintTargetWith(change: (target: ExecTarget) => void): ExecTarget {
-  return targetWith((target) => {
-    target.mode = 'lint';
-    target.task = undefined;
-    change(target);
-  });
-}
+import { firstContainer, lintTargetWith, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 const ENV_FILE = 'arn:aws:s3:::app-config/web.env';
 
@@ -39,12 +26,12 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'look-alike names are not credential variables',
       target: targetWith((target) => {
-        web(target).environment.push(
+        firstContainer(target).environment.push(
           { name: 'AWS_REGION', value: 'us-east-1' },
           { name: 'APP_AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' },
           { name: 'aws_access_key_id', value: 'lower case: not read by the SDKs' },
         );
-        web(target).secrets.push({
+        firstContainer(target).secrets.push({
           name: 'DB_PASSWORD',
           valueFrom: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db',
         });
@@ -54,7 +41,7 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'environment files cannot be read: info naming the S3 object',
       target: targetWith((target) => {
-        web(target).environmentFiles.push({ type: 's3', value: ENV_FILE });
+        firstContainer(target).environmentFiles.push({ type: 's3', value: ENV_FILE });
       }),
       statuses: ['pass', 'info'],
       message:
@@ -80,7 +67,7 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'lint: a value the files leave open is not judged: only names are',
       target: lintTargetWith((target) => {
-        web(target).environment.push({ name: 'DB_HOST', value: '${DatabaseHost}' });
+        firstContainer(target).environment.push({ name: 'DB_HOST', value: '${DatabaseHost}' });
         target.unresolved = { [`${ENVIRONMENT}[DB_HOST].value`]: 'parameter DatabaseHost has no default' };
         target.locations = { [ENVIRONMENT]: declared(40) };
       }),
@@ -92,8 +79,8 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'static keys in environment and secrets',
       target: targetWith((target) => {
-        web(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
-        web(target).secrets.push({
+        firstContainer(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
+        firstContainer(target).secrets.push({
           name: 'AWS_SECRET_ACCESS_KEY',
           valueFrom: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:never-read',
         });
@@ -113,7 +100,7 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'every listed variable and the AWS_CONTAINER_CREDENTIALS_ family',
       target: targetWith((target) => {
-        web(target).environment = [
+        firstContainer(target).environment = [
           'AWS_ACCESS_KEY',
           'AWS_SESSION_TOKEN',
           'AWS_PROFILE',
@@ -146,15 +133,15 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'warn and info together',
       target: targetWith((target) => {
-        web(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
-        web(target).environmentFiles.push({ type: 's3', value: ENV_FILE });
+        firstContainer(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
+        firstContainer(target).environmentFiles.push({ type: 's3', value: ENV_FILE });
       }),
       statuses: ['warn', 'info'],
     },
     {
       name: 'lint: credentials in environment, fix without a CLI command',
       target: lintTargetWith((target) => {
-        web(target).environment.push({ name: 'AWS_SECRET_ACCESS_KEY', value: 'secret' });
+        firstContainer(target).environment.push({ name: 'AWS_SECRET_ACCESS_KEY', value: 'secret' });
       }),
       statuses: ['warn'],
       fix: 'AWS::ECS::TaskDefinition ContainerDefinitions[Name=web]: remove AWS_SECRET_ACCESS_KEY from Environment and Secrets',
@@ -184,7 +171,7 @@ checkTable(taskDefinitionCredentialsEnv, {
     {
       name: 'lint: a credential variable warns whatever else is open, at its entry',
       target: lintTargetWith((target) => {
-        web(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
+        firstContainer(target).environment.push({ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' });
         target.unresolved = { [`${ENVIRONMENT}[2]`]: 'depends on condition HasKeys' };
         target.locations = {
           [ENVIRONMENT]: declared(40),

@@ -2,20 +2,7 @@ import { expect } from 'vitest';
 import { taskDefinitionInitProcess } from '../../src/checks/task-definition/init-process.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
-
-function web(target: ExecTarget): ContainerDefinition {
-  if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
-  return target.taskDefinition.value.containerDefinitions[0]!;
-}
-
-function lintTargetWith(change: (target: ExecTarget) => void): ExecTarget {
-  return targetWith((target) => {
-    target.mode = 'lint';
-    target.task = undefined;
-    change(target);
-  });
-}
+import { firstContainer, lintTargetWith, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 checkTable(taskDefinitionInitProcess, {
   valid: [
@@ -37,7 +24,7 @@ checkTable(taskDefinitionInitProcess, {
     {
       name: 'Windows task: does not apply',
       target: targetWith((target) => {
-        web(target).initProcessEnabled = undefined;
+        firstContainer(target).initProcessEnabled = undefined;
         target.task!.platformFamily = 'WINDOWS_SERVER_2022_CORE';
       }),
       statuses: ['skip'],
@@ -56,7 +43,7 @@ checkTable(taskDefinitionInitProcess, {
     {
       name: 'initProcessEnabled not set',
       target: targetWith((target) => {
-        web(target).initProcessEnabled = undefined;
+        firstContainer(target).initProcessEnabled = undefined;
       }),
       statuses: ['warn'],
       message: 'Container `web` has no init process (initProcessEnabled is not set)',
@@ -71,7 +58,7 @@ checkTable(taskDefinitionInitProcess, {
     {
       name: 'lint: initProcessEnabled=false, no CLI command',
       target: lintTargetWith((target) => {
-        web(target).initProcessEnabled = false;
+        firstContainer(target).initProcessEnabled = false;
       }),
       statuses: ['warn'],
       message: /initProcessEnabled is false/,
@@ -83,7 +70,7 @@ checkTable(taskDefinitionInitProcess, {
       target: targetWith((target) => {
         if (!target.taskDefinition.known) return;
         target.taskDefinition.value.containerDefinitions.push({
-          ...web(target),
+          ...firstContainer(target),
           name: 'envoy',
           initProcessEnabled: undefined,
         });
@@ -101,7 +88,7 @@ checkTable(taskDefinitionInitProcess, {
     {
       name: 'lint: the warning points at initProcessEnabled where the file sets it',
       target: lintTargetWith((target) => {
-        web(target).initProcessEnabled = false;
+        firstContainer(target).initProcessEnabled = false;
         const container = `${TASK_DEFINITION_ARN}#containerDefinitions[web]`;
         target.locations = {
           [container]: { file: 'taskdef.json', line: 3, column: 5 },

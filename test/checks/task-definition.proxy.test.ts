@@ -3,12 +3,7 @@ import { expect } from 'vitest';
 import { taskDefinitionProxy } from '../../src/checks/task-definition/proxy.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
-
-function web(target: ExecTarget): ContainerDefinition {
-  if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
-  return target.taskDefinition.value.containerDefinitions[0]!;
-}
+import { firstContainer, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 /** The web container with these variables added to its environment. */
 function withEnvironment(variables: Record<string, string>, mode: 'live' | 'lint' = 'live'): ExecTarget {
@@ -17,7 +12,9 @@ function withEnvironment(variables: Record<string, string>, mode: 'live' | 'lint
       target.mode = 'lint';
       target.task = undefined;
     }
-    web(target).environment.push(...Object.entries(variables).map(([name, value]) => ({ name, value })));
+    firstContainer(target).environment.push(
+      ...Object.entries(variables).map(([name, value]) => ({ name, value })),
+    );
   });
 }
 
@@ -149,7 +146,7 @@ checkTable(taskDefinitionProxy, {
     {
       name: 'an override empties NO_PROXY',
       target: targetWith((target) => {
-        web(target).environment.push(
+        firstContainer(target).environment.push(
           { name: 'HTTPS_PROXY', value: PROXY },
           { name: 'NO_PROXY', value: '169.254.169.254,169.254.170.2' },
         );
@@ -161,8 +158,8 @@ checkTable(taskDefinitionProxy, {
     {
       name: 'NO_PROXY from a secret cannot be read',
       target: targetWith((target) => {
-        web(target).environment.push({ name: 'HTTPS_PROXY', value: PROXY });
-        web(target).secrets.push({
+        firstContainer(target).environment.push({ name: 'HTTPS_PROXY', value: PROXY });
+        firstContainer(target).secrets.push({
           name: 'NO_PROXY',
           valueFrom: 'arn:aws:ssm:us-east-1:111122223333:parameter/no-proxy',
         });

@@ -2,20 +2,7 @@ import { expect } from 'vitest';
 import { taskDefinitionReadonlyRootFs } from '../../src/checks/task-definition/readonly-root-fs.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
-
-function web(target: ExecTarget): ContainerDefinition {
-  if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
-  return target.taskDefinition.value.containerDefinitions[0]!;
-}
-
-function lintTargetWith(change: (target: ExecTarget) => void): ExecTarget {
-  return targetWith((target) => {
-    target.mode = 'lint';
-    target.task = undefined;
-    change(target);
-  });
-}
+import { firstContainer, lintTargetWith, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 /** readonlyRootFilesystem=true with writable volumes at the agent's paths, minus `without`. */
 function readOnlyWithAgentVolumes(without: string[] = []) {
@@ -25,8 +12,8 @@ function readOnlyWithAgentVolumes(without: string[] = []) {
       (path) => !without.includes(path),
     );
     target.taskDefinition.value.volumes = paths.map((_, index) => ({ name: `agent-${index}`, kind: 'bind' }));
-    web(target).readonlyRootFilesystem = true;
-    web(target).mountPoints = paths.map((path, index) => ({
+    firstContainer(target).readonlyRootFilesystem = true;
+    firstContainer(target).mountPoints = paths.map((path, index) => ({
       sourceVolume: `agent-${index}`,
       containerPath: path,
       readOnly: false,
@@ -60,7 +47,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
     {
       name: 'lint: readonlyRootFilesystem=false',
       target: lintTargetWith((target) => {
-        web(target).readonlyRootFilesystem = false;
+        firstContainer(target).readonlyRootFilesystem = false;
       }),
       statuses: ['pass'],
       assert: ([finding]) =>
@@ -71,7 +58,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
       target: targetWith((target) => {
         if (!target.taskDefinition.known) return;
         target.taskDefinition.value.containerDefinitions.push({
-          ...web(target),
+          ...firstContainer(target),
           name: 'proxy',
           readonlyRootFilesystem: true,
         });
@@ -100,7 +87,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
     {
       name: 'read-only root without volumes',
       target: targetWith((target) => {
-        web(target).readonlyRootFilesystem = true;
+        firstContainer(target).readonlyRootFilesystem = true;
       }),
       statuses: ['fail'],
       message:
@@ -121,7 +108,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
       name: 'one agent path mounted read-only',
       target: targetWith((target) => {
         readOnlyWithAgentVolumes()(target);
-        web(target).mountPoints[2]!.readOnly = true;
+        firstContainer(target).mountPoints[2]!.readOnly = true;
       }),
       statuses: ['fail'],
       message: /\/var\/log\/amazon\/ssm is mounted read-only/,
@@ -148,7 +135,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
     {
       name: 'lint: read-only root, fix without a CLI command',
       target: lintTargetWith((target) => {
-        web(target).readonlyRootFilesystem = true;
+        firstContainer(target).readonlyRootFilesystem = true;
       }),
       statuses: ['fail'],
       fix: /ReadonlyRootFilesystem: false/,
@@ -162,7 +149,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
       target: targetWith((target) => {
         if (!target.taskDefinition.known) return;
         target.taskDefinition.value.containerDefinitions.push({
-          ...web(target),
+          ...firstContainer(target),
           name: 'proxy',
           readonlyRootFilesystem: true,
         });
@@ -183,7 +170,7 @@ checkTable(taskDefinitionReadonlyRootFs, {
     {
       name: 'lint: the failure points at readonlyRootFilesystem',
       target: lintTargetWith((target) => {
-        web(target).readonlyRootFilesystem = true;
+        firstContainer(target).readonlyRootFilesystem = true;
         target.locations = { [WEB]: declared(30), [`${WEB}.readonlyRootFilesystem`]: declared(33) };
       }),
       statuses: ['fail'],

@@ -3,12 +3,7 @@ import { expect } from 'vitest';
 import { taskDefinitionRemoteShellDaemon } from '../../src/checks/task-definition/remote-shell-daemon.js';
 import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
-import { TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
-
-function web(target: ExecTarget): ContainerDefinition {
-  if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
-  return target.taskDefinition.value.containerDefinitions[0]!;
-}
+import { firstContainer, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 
 function webWith(
   change: (container: ContainerDefinition) => void,
@@ -19,7 +14,7 @@ function webWith(
       target.mode = 'lint';
       target.task = undefined;
     }
-    change(web(target));
+    change(firstContainer(target));
   });
 }
 

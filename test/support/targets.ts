@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../src/checks/types.js';
-import { type ExecTarget, known } from '../../src/model/index.js';
+import { type ContainerDefinition, type ExecTarget, known } from '../../src/model/index.js';
 
 /**
  * A healthy Fargate task in us-east-1 with one container, exec enabled, a task role, and
@@ -153,6 +153,21 @@ export function targetWith(change: (target: ExecTarget) => void): ExecTarget {
   const target = healthyTarget();
   change(target);
   return target;
+}
+
+/** The first container definition of a target (the fixture's `web`), to change in place. */
+export function firstContainer(target: ExecTarget): ContainerDefinition {
+  if (!target.taskDefinition.known) throw new Error('fixture has no task definition');
+  return target.taskDefinition.value.containerDefinitions[0]!;
+}
+
+/** A healthy target seen as lint sees it (no running task), changed by `change`. */
+export function lintTargetWith(change: (target: ExecTarget) => void): ExecTarget {
+  return targetWith((target) => {
+    target.mode = 'lint';
+    target.task = undefined;
+    change(target);
+  });
 }
 
 export const defaultContext: CheckContext = {
