@@ -1,5 +1,5 @@
 import type { ExecTarget, NetworkAcl, NetworkFacts, VpcEndpoint } from '../../model/index.js';
-import { fail, pass, skip, unknown, unknownFromFact } from '../results.js';
+import { fail, pass, unknown, unknownFromFact } from '../results.js';
 import { isWindows, regionFlag, taskResource } from '../target-helpers.js';
 import { type CheckResult, defineCheck } from '../types.js';
 import {
@@ -11,9 +11,9 @@ import {
   freeRuleNumber,
 } from './acl-rules.js';
 import { endpointInterfaces } from './endpoints.js';
-import { ec2Arn, networkOf, ssmmessagesHost, vpcOwner } from './facts.js';
+import { ec2Arn, ssmmessagesHost, vpcOwner } from './facts.js';
 import { cidrRanges, covers, INTERNET, intersect, type Range } from './ipv4.js';
-import { ssmmessagesPath, trafficDestination } from './path.js';
+import { judgeFilterOnPath } from './path.js';
 
 /**
  * Network ACLs are stateless: the subnet's ACL must allow the outbound HTTPS request and, as a
@@ -256,40 +256,20 @@ export const networkNacl = defineCheck({
       'Lint mode, ECS Anywhere, IPv6-only subnets, and subnets with no path to ssmmessages (network.ssmmessages-path fails).',
   },
   run(target) {
-    const facts = networkOf(target);
-    if ('result' in facts) return [facts.result];
-    const network = facts.network;
-    const destination = trafficDestination(target, ssmmessagesPath(target, network));
-    const resource = taskResource(target);
-    switch (destination.kind) {
-      case 'none':
-        return [
-          skip(
-            resource,
-            'The subnet has no path to ssmmessages to judge the network ACL against (see network.ssmmessages-path).',
-          ),
-        ];
-      case 'unknown':
-        return [
-          unknown(
-            resource,
-            `Could not tell which network ACL rules matter: ${destination.text}.`,
-            destination.needs,
-          ),
-        ];
-      case 'endpoint':
-        return endpointResults(target, network, destination.endpoint);
-      case 'internet':
-        return [
-          judgeAcl(
-            target,
-            network,
-            network.subnetId,
-            internetLegs(target),
-            false,
-            `the SSM agent cannot reach ${ssmmessagesHost(target)}.`,
-          ),
-        ];
-    }
+    return judgeFilterOnPath(target, {
+      filters: 'the network ACL',
+      rules: 'network ACL',
+      endpoint: (network, endpoint) => endpointResults(target, network, endpoint),
+      internet: (network) => [
+        judgeAcl(
+          target,
+          network,
+          network.subnetId,
+          internetLegs(target),
+          false,
+          `the SSM agent cannot reach ${ssmmessagesHost(target)}.`,
+        ),
+      ],
+    });
   },
 });

@@ -1,8 +1,10 @@
 import type { ExecTarget, NetworkFacts, VpcEndpoint } from '../../model/index.js';
-import { containerDefinitionsToJudge } from '../target-helpers.js';
+import { skip, unknown } from '../results.js';
+import { containerDefinitionsToJudge, taskResource } from '../target-helpers.js';
 import { containerVariables } from '../task-definition/containers.js';
+import type { CheckResult } from '../types.js';
 import { type InterfaceEndpoint, interfaceEndpointFor } from './endpoints.js';
-import { ssmmessagesHost } from './facts.js';
+import { networkOf, ssmmessagesHost } from './facts.js';
 import { type InternetPath, internetPath } from './routes.js';
 
 /**
@@ -88,5 +90,48 @@ export function trafficDestination(target: ExecTarget, path: SsmmessagesPath): T
       const text = `whether the traffic goes to an ssmmessages endpoint or to ${ssmmessagesHost(target)}'s public addresses is not known: ${endpoint.missing}`;
       return endpoint.needs ? { kind: 'unknown', text, needs: endpoint.needs } : { kind: 'unknown', text };
     }
+  }
+}
+
+/** How a traffic filter (security groups, network ACLs) is judged on each kind of path. */
+export interface FilterJudges {
+  /** How messages name the filter: "the security groups", "the network ACL". */
+  filters: string;
+  /** How messages name its rules: "security-group", "network ACL". */
+  rules: string;
+  internet: (network: NetworkFacts) => CheckResult[];
+  endpoint: (network: NetworkFacts, endpoint: VpcEndpoint) => CheckResult[];
+}
+
+/**
+ * A filter matters only where the traffic goes: judge it against the path the agent takes,
+ * skip it when there is none (network.ssmmessages-path fails), and say why when that is unknown.
+ */
+export function judgeFilterOnPath(target: ExecTarget, judges: FilterJudges): CheckResult[] {
+  const facts = networkOf(target);
+  if ('result' in facts) return [facts.result];
+  const { network } = facts;
+  const destination = trafficDestination(target, ssmmessagesPath(target, network));
+  const resource = taskResource(target);
+  switch (destination.kind) {
+    case 'none':
+      return [
+        skip(
+          resource,
+          `The subnet has no path to ssmmessages to judge ${judges.filters} against (see network.ssmmessages-path).`,
+        ),
+      ];
+    case 'unknown':
+      return [
+        unknown(
+          resource,
+          `Could not tell which ${judges.rules} rules matter: ${destination.text}.`,
+          destination.needs,
+        ),
+      ];
+    case 'endpoint':
+      return judges.endpoint(network, destination.endpoint);
+    case 'internet':
+      return judges.internet(network);
   }
 }

@@ -1,11 +1,11 @@
 import type { ExecTarget, NetworkFacts, VpcEndpoint } from '../../model/index.js';
-import { fail, pass, skip, unknown } from '../results.js';
-import { regionFlag, taskResource } from '../target-helpers.js';
+import { fail, pass, unknown } from '../results.js';
+import { regionFlag } from '../target-helpers.js';
 import { type CheckResult, defineCheck, type Fix } from '../types.js';
 import { endpointInterfaces } from './endpoints.js';
-import { ec2Arn, networkOf, sentence, sourceName, ssmmessagesHost, vpcOwner } from './facts.js';
+import { ec2Arn, sentence, sourceName, ssmmessagesHost, vpcOwner } from './facts.js';
 import { ALL_ADDRESSES, cidrRanges, covers, INTERNET, intersect } from './ipv4.js';
-import { ssmmessagesPath, trafficDestination } from './path.js';
+import { judgeFilterOnPath } from './path.js';
 import { type HttpsAllowance, httpsAllowance, referencesAny } from './security-group-rules.js';
 
 /**
@@ -222,34 +222,14 @@ export const networkSecurityGroups = defineCheck({
       'Lint mode, ECS Anywhere, IPv6-only subnets, and subnets with no path to ssmmessages (network.ssmmessages-path fails).',
   },
   run(target) {
-    const facts = networkOf(target);
-    if ('result' in facts) return [facts.result];
-    const network = facts.network;
-    const destination = trafficDestination(target, ssmmessagesPath(target, network));
-    const resource = taskResource(target);
-    switch (destination.kind) {
-      case 'none':
-        return [
-          skip(
-            resource,
-            'The subnet has no path to ssmmessages to judge the security groups against (see network.ssmmessages-path).',
-          ),
-        ];
-      case 'unknown':
-        return [
-          unknown(
-            resource,
-            `Could not tell which security-group rules matter: ${destination.text}.`,
-            destination.needs,
-          ),
-        ];
-      case 'internet':
-        return [taskEgressToInternet(target, network)];
-      case 'endpoint':
-        return [
-          taskEgressToEndpoint(target, network, destination.endpoint),
-          endpointIngress(target, network, destination.endpoint),
-        ];
-    }
+    return judgeFilterOnPath(target, {
+      filters: 'the security groups',
+      rules: 'security-group',
+      internet: (network) => [taskEgressToInternet(target, network)],
+      endpoint: (network, endpoint) => [
+        taskEgressToEndpoint(target, network, endpoint),
+        endpointIngress(target, network, endpoint),
+      ],
+    });
   },
 });
