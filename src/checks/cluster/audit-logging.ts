@@ -15,6 +15,7 @@ import {
   EXEC_CONFIGURATION_DOCS,
   logDestinations,
   loggingMode,
+  OVERRIDE_LOGGING_DOC_FIX,
   UPDATE_CLUSTER_NOTE,
   updateClusterCommand,
 } from './exec-configuration.js';
@@ -118,35 +119,7 @@ export const clusterAuditLogging = defineCheck({
       '`logging=OVERRIDE` names a CloudWatch Logs group or an S3 bucket; or `logging` is DEFAULT (or unset) and every container that can be exec’d into logs with the `awslogs` driver.',
     fails:
       '`logging=NONE` (no transcript anywhere); `logging=DEFAULT` with a container that logs with FireLens, splunk or no driver (sessions there leave no transcript); or `logging=OVERRIDE` naming no destination. Unknown when the cluster or the task definition could not be read, or when the linted files leave the only destination name open.',
-    fix: {
-      cli: `# update-cluster replaces the whole exec configuration: repeat kmsKeyId and the settings you keep
-aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"logging":"OVERRIDE","logConfiguration":{"cloudWatchLogGroupName":"LOG_GROUP_NAME"}}}' --region REGION`,
-      cloudformation: `Cluster:
-  Type: AWS::ECS::Cluster
-  Properties:
-    Configuration:
-      ExecuteCommandConfiguration:
-        Logging: OVERRIDE
-        LogConfiguration:
-          CloudWatchLogGroupName: !Ref ExecLogGroup   # or S3BucketName`,
-      terraform: `resource "aws_ecs_cluster" "this" {
-  name = "CLUSTER"
-  configuration {
-    execute_command_configuration {
-      logging = "OVERRIDE"
-      log_configuration {
-        cloud_watch_log_group_name = aws_cloudwatch_log_group.exec.name # or s3_bucket_name
-      }
-    }
-  }
-}`,
-      cdk: `new ecs.Cluster(this, 'Cluster', {
-  executeCommandConfiguration: {
-    logging: ecs.ExecuteCommandLogging.OVERRIDE,
-    logConfiguration: { cloudWatchLogGroup: execLogGroup }, // or s3Bucket
-  },
-});`,
-    },
+    fix: OVERRIDE_LOGGING_DOC_FIX,
   },
   run(target) {
     if (!target.cluster.known)

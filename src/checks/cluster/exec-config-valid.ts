@@ -8,6 +8,7 @@ import {
   hasLogSettings,
   logDestinations,
   loggingMode,
+  OVERRIDE_LOGGING_DOC_FIX,
   UPDATE_CLUSTER_NOTE,
   updateClusterCommand,
 } from './exec-configuration.js';
@@ -31,35 +32,7 @@ export const clusterExecConfigValid = defineCheck({
       'The cluster has no exec configuration (ECS then uses logging DEFAULT), or its `executeCommandConfiguration` is consistent: a `logConfiguration` only with `logging=OVERRIDE`, and OVERRIDE names a CloudWatch Logs group or an S3 bucket.',
     fails:
       'A `logConfiguration` with `logging` NONE or DEFAULT, which CreateCluster and UpdateCluster reject; or `logging=OVERRIDE` naming neither a log group nor a bucket. Unknown when the cluster could not be read, or when the verdict rests on a log group or bucket name the linted files leave open.',
-    fix: {
-      cli: `# update-cluster replaces the whole exec configuration: repeat kmsKeyId and the settings you keep
-aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"logging":"OVERRIDE","logConfiguration":{"cloudWatchLogGroupName":"LOG_GROUP_NAME"}}}' --region REGION`,
-      cloudformation: `Cluster:
-  Type: AWS::ECS::Cluster
-  Properties:
-    Configuration:
-      ExecuteCommandConfiguration:
-        Logging: OVERRIDE
-        LogConfiguration:
-          CloudWatchLogGroupName: !Ref ExecLogGroup`,
-      terraform: `resource "aws_ecs_cluster" "this" {
-  name = "CLUSTER"
-  configuration {
-    execute_command_configuration {
-      logging = "OVERRIDE"
-      log_configuration {
-        cloud_watch_log_group_name = aws_cloudwatch_log_group.exec.name
-      }
-    }
-  }
-}`,
-      cdk: `new ecs.Cluster(this, 'Cluster', {
-  executeCommandConfiguration: {
-    logging: ecs.ExecuteCommandLogging.OVERRIDE,
-    logConfiguration: { cloudWatchLogGroup: execLogGroup },
-  },
-});`,
-    },
+    fix: OVERRIDE_LOGGING_DOC_FIX,
   },
   run(target) {
     if (!target.cluster.known)

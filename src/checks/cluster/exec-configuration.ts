@@ -73,3 +73,34 @@ export function updateClusterCommand(target: ExecTarget, configuration: ExecuteC
 /** The sentence that goes with every update-cluster fix. */
 export const UPDATE_CLUSTER_NOTE =
   'update-cluster replaces the whole exec configuration, so the command repeats the settings you keep.';
+
+/** The docs' fix for clusters whose sessions go nowhere: logging=OVERRIDE to a log group or bucket. */
+export const OVERRIDE_LOGGING_DOC_FIX = {
+  cli: `# update-cluster replaces the whole exec configuration: repeat kmsKeyId and the settings you keep
+aws ecs update-cluster --cluster CLUSTER --configuration '{"executeCommandConfiguration":{"logging":"OVERRIDE","logConfiguration":{"cloudWatchLogGroupName":"LOG_GROUP_NAME"}}}' --region REGION`,
+  cloudformation: `Cluster:
+  Type: AWS::ECS::Cluster
+  Properties:
+    Configuration:
+      ExecuteCommandConfiguration:
+        Logging: OVERRIDE
+        LogConfiguration:
+          CloudWatchLogGroupName: !Ref ExecLogGroup   # or S3BucketName`,
+  terraform: `resource "aws_ecs_cluster" "this" {
+  name = "CLUSTER"
+  configuration {
+    execute_command_configuration {
+      logging = "OVERRIDE"
+      log_configuration {
+        cloud_watch_log_group_name = aws_cloudwatch_log_group.exec.name # or s3_bucket_name
+      }
+    }
+  }
+}`,
+  cdk: `new ecs.Cluster(this, 'Cluster', {
+  executeCommandConfiguration: {
+    logging: ecs.ExecuteCommandLogging.OVERRIDE,
+    logConfiguration: { cloudWatchLogGroup: execLogGroup }, // or s3Bucket
+  },
+});`,
+};
