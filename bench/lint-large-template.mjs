@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { runLint } from '../dist/app/lint.js';
 import { builtInChecks } from '../dist/checks/index.js';
 import { formatSarif } from '../dist/report/sarif.js';
@@ -140,7 +140,7 @@ const directory = await mkdtemp(join(tmpdir(), 'ecs-exec-doctor-bench-'));
 try {
   const yaml = process.argv.includes('--yaml');
   const file = join(directory, yaml ? 'large.template.yaml' : 'large.template.json');
-  await writeFile(file, yaml ? stringify(template) : JSON.stringify(template, undefined, 1));
+  await writeFile(file, yaml ? dump(template) : JSON.stringify(template, undefined, 1));
   const settings = {
     checks: builtInChecks,
     selection: { suite: 'all', only: [], skip: [] },

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { BUILT, ROOT, SKIP_NOTE } from './e2e/cli.js';
 
 interface Step {
@@ -14,7 +14,7 @@ interface Step {
   if?: string;
   env?: Record<string, string>;
 }
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+const action = load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string }>;
   runs: { using: string; steps: Step[] };
 };

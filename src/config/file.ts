@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { loadAll, YAMLException } from 'js-yaml';
 import { formatIssues, UsageError } from '../engine/errors.js';
 import { isPathSpec } from '../engine/plugins.js';
 import { type Config, ConfigFile } from './schema.js';
@@ -19,6 +19,21 @@ function displayPath(file: string, cwd: string): string {
   return fromCwd && !fromCwd.startsWith('..') ? fromCwd : file;
 }
 
+/** The file's one YAML document (an empty file is no settings); a syntax error names line and column. */
+function parseYaml(text: string, shown: string): unknown {
+  let documents: unknown[];
+  try {
+    documents = loadAll(text);
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const at = error.mark ? `:${error.mark.line + 1}:${error.mark.column + 1}` : '';
+    throw new UsageError(`${shown}${at}: ${error.reason}`);
+  }
+  if (documents.length > 1)
+    throw new UsageError(`${shown}: expected one YAML document, found ${documents.length}`);
+  return documents[0] ?? {};
+}
+
 /**
  * Reads and validates a config file. Plugin paths are made absolute from the file's directory,
  * so the file works whatever directory the tool runs in. Every problem is a one-line UsageError
@@ -33,14 +48,7 @@ export async function loadConfigFile(file: string, cwd: string = process.cwd()):
   } catch (error) {
     throw new UsageError(`${shown}: cannot read: ${(error as Error).message}`, { cause: error });
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [syntaxError] = document.errors;
-  if (syntaxError) {
-    const { line, col } = lineCounter.linePos(syntaxError.pos[0]);
-    throw new UsageError(`${shown}:${line}:${col}: ${syntaxError.message.split('\n')[0]}`);
-  }
-  const data: unknown = document.toJS() ?? {};
+  const data = parseYaml(text, shown);
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new UsageError(`${shown}: expected a mapping of settings (plugins, fail-on, suppress, …)`);
   }

@@ -1,7 +1,7 @@
 /** biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is how the linted files leave a value open, the data under test. */
 import { expect } from 'vitest';
 import { taskDefinitionCredentialsEnv } from '../../src/checks/task-definition/credentials-env.js';
-import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
+import { unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
 import { firstContainer, lintTargetWith, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { taskDefinitionReadonlyRootFs } from '../../src/checks/task-definition/readonly-root-fs.js';
-import { type ContainerDefinition, type ExecTarget, unavailable } from '../../src/model/index.js';
+import { type ExecTarget, unavailable } from '../../src/model/index.js';
 import { checkTable } from '../support/check-table.js';
 import { firstContainer, lintTargetWith, TASK_DEFINITION_ARN, targetWith } from '../support/targets.js';
 

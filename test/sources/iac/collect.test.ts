@@ -74,9 +74,7 @@ describe('collectIacTargets', () => {
       'plan.json': '{"format_version":"1.2","planned_values":{"root_module":{}},}',
     });
     await expect(collectIacTargets([join(directory, 'template.yaml')])).rejects.toThrowError(
-      new UsageError(
-        `${join(directory, 'template.yaml')}:3:11: Nested mappings are not allowed in compact mappings`,
-      ),
+      new UsageError(`${join(directory, 'template.yaml')}:4:17: bad indentation of a mapping entry`),
     );
     await expect(collectIacTargets([join(directory, 'plan.json')])).rejects.toThrowError(
       new UsageError(`${join(directory, 'plan.json')}:1:61: Expected double-quoted property name`),

@@ -89,6 +89,64 @@ describe('parseSource', () => {
   });
 
   it('rejects duplicate keys', () => {
-    expect(() => parseSource('t.yaml', 'A: 1\nA: 2\n')).toThrowError(/^t\.yaml:2:1: Map keys must be unique/);
+    expect(() => parseSource('t.yaml', 'A: 1\nA: 2\n')).toThrowError(
+      new UsageError('t.yaml:2:1: duplicated mapping key'),
+    );
+  });
+
+  it('locates quoted keys at their quote, tagged items at their tag, and items of block sequences', () => {
+    const document = parseSource(
+      'template.yaml',
+      [
+        'Resources:',
+        '  "Task Def":',
+        '    Properties:',
+        "      'Family': web",
+        '      Containers:',
+        '        - Name: app',
+        '        - !Ref Sidecar',
+      ].join('\n'),
+    );
+    expect(document.locate('/Resources/Task Def')).toMatchObject({ line: 2, column: 3 });
+    expect(document.locate('/Resources/Task Def/Properties/Family')).toMatchObject({ line: 4, column: 7 });
+    expect(document.locate('/Resources/Task Def/Properties/Containers/0/Name')).toMatchObject({
+      line: 6,
+      column: 11,
+    });
+    expect(document.locate('/Resources/Task Def/Properties/Containers/1')).toMatchObject({
+      line: 7,
+      column: 11,
+    });
+    expect(document.locate('/Resources/Task Def/Properties/Containers/1/Ref')).toMatchObject({
+      line: 7,
+      column: 11,
+      pointer: '/Resources/Task Def/Properties/Containers/1/Ref',
+    });
+  });
+
+  it('reads anchors and aliases, keeps the plain value of other tags, and reads an empty file as null', () => {
+    const document = parseSource(
+      'template.yaml',
+      [
+        'Base: &base {Cpu: 256}',
+        'Copy: *base',
+        'Job: !reference [.setup, script]',
+        'Py: !!python/name:x ""',
+      ].join('\n'),
+    );
+    expect(document.value).toEqual({
+      Base: { Cpu: 256 },
+      Copy: { Cpu: 256 },
+      Job: ['.setup', 'script'],
+      Py: '',
+    });
+    expect(document.locate('/Copy/Cpu')).toMatchObject({ line: 1, column: 14 });
+    expect(parseSource('empty.yaml', '').value).toBeNull();
+  });
+
+  it('refuses a file of several documents, naming where the second begins', () => {
+    expect(() => parseSource('t.yaml', 'A: 1\n---\nB: 2\n')).toThrowError(
+      new UsageError('t.yaml:3:1: expected one YAML document, found 2'),
+    );
   });
 });
