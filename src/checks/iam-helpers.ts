@@ -125,9 +125,13 @@ function evaluateAsk(subject: Subject, ask: Ask): Evaluation {
   const given = new Set(Object.keys(ask.context).map((key) => key.toLowerCase()));
   const presentUnknown = new Set((ask.presentUnknown ?? []).map((key) => key.toLowerCase()));
   const prefixes = (ask.completePrefixes ?? []).map((prefix) => prefix.toLowerCase());
-  const absentByPrefix = testedKeys(inputs).filter(
-    (key) => !given.has(key) && !presentUnknown.has(key) && prefixes.some((prefix) => key.startsWith(prefix)),
-  );
+  const absentByPrefix =
+    prefixes.length === 0
+      ? []
+      : testedKeys(inputs).filter(
+          (key) =>
+            !given.has(key) && !presentUnknown.has(key) && prefixes.some((prefix) => key.startsWith(prefix)),
+        );
   const request = (context: Record<string, ContextValue>) => ({
     principal: subject.principal,
     action: ask.action,

@@ -117,8 +117,12 @@ function withoutUnrelatedBrokenStatements(
 
 /** The inputs for one action, each policy without the malformed statements that cannot touch it. */
 export function inputsForAction(inputs: PolicyInputs, action: string): PolicyInputs {
-  const prune = (policy: NamedPolicy, layer: PolicyLayer) =>
-    withoutUnrelatedBrokenStatements(policy, layer, action);
+  let changed = false;
+  const prune = (policy: NamedPolicy, layer: PolicyLayer) => {
+    const pruned = withoutUnrelatedBrokenStatements(policy, layer, action);
+    if (pruned !== policy) changed = true;
+    return pruned;
+  };
   const pruned: PolicyInputs = {
     ...inputs,
     identityPolicies: inputs.identityPolicies.map((policy) => prune(policy, 'identity-policy')),
@@ -127,5 +131,6 @@ export function inputsForAction(inputs: PolicyInputs, action: string): PolicyInp
     pruned.permissionBoundary = prune(inputs.permissionBoundary, 'permission-boundary');
   if (inputs.scps) pruned.scps = inputs.scps.map((level) => level.map((policy) => prune(policy, 'scp')));
   if (inputs.resourcePolicy) pruned.resourcePolicy = prune(inputs.resourcePolicy, 'resource-policy');
-  return pruned;
+  // Well-formed policies (the usual case) keep the inputs as they were, and their parse cache.
+  return changed ? pruned : inputs;
 }

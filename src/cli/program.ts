@@ -222,7 +222,7 @@ async function lintAction(paths: string[], options: LintCommandOptions): Promise
       ? { baseline: { file: options.baseline, baseline: readBaselineFile(options.baseline) } }
       : {}),
   });
-  if (options.writeBaseline) writeBaselineFile(options.writeBaseline, baseline);
+  if (options.writeBaseline) writeBaselineFile(options.writeBaseline, baseline());
   writeOutputs(report, outputs, {
     color: options.color,
     verbose: Boolean(options.verbose),

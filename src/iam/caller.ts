@@ -31,7 +31,19 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** Every question about one principal names the same principal object: read its ARN once. */
+const callers = new WeakMap<RequestPrincipal, Caller>();
+
 export function identifyCaller(principal: RequestPrincipal): Caller {
+  let caller = callers.get(principal);
+  if (!caller) {
+    caller = callerOf(principal);
+    callers.set(principal, caller);
+  }
+  return caller;
+}
+
+function callerOf(principal: RequestPrincipal): Caller {
   const base = { arn: principal.arn, accountId: principal.accountId, serviceLinkedRole: false };
   const match = IAM_ARN.exec(principal.arn);
   if (!match) {

@@ -1,14 +1,27 @@
 import type { RequestContext } from './context.js';
 import { anyOf, type Outcome, outcome } from './truth.js';
 import { resolveVariables } from './variables.js';
-import { matchesArnPattern, matchesPattern, textParts } from './wildcard.js';
+import { compilePattern, matchesArnPattern, textParts } from './wildcard.js';
 
 /**
  * Action names are case-insensitive; `*` and `?` match within them ("s3:Get*", "iam:*AccessKey*").
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
 export function matchesAction(patterns: readonly string[], action: string): boolean {
-  return patterns.some((pattern) => matchesPattern(textParts(pattern), action, true));
+  return patterns.some((pattern) => actionRegex(pattern).test(action));
+}
+
+/** Every request asks about a handful of actions against the same statements: compile each pattern once. */
+const actionRegexes = new Map<string, RegExp>();
+
+function actionRegex(pattern: string): RegExp {
+  let regex = actionRegexes.get(pattern);
+  if (!regex) {
+    regex = compilePattern(textParts(pattern), true);
+    if (actionRegexes.size >= 10_000) actionRegexes.clear();
+    actionRegexes.set(pattern, regex);
+  }
+  return regex;
 }
 
 /**

@@ -33,17 +33,18 @@ const compiled = new Map<string, RegExp>();
 const MAX_COMPILED = 10_000;
 
 function regexFor(parts: readonly Part[], ignoreCase: boolean): RegExp {
-  const key = `${ignoreCase ? 'i' : 's'}${JSON.stringify(parts)}`;
+  const key = `${ignoreCase ? 'i' : 's'}${parts.map((part) => ('literal' in part ? `=${part.literal}` : part.wildcard)).join('\u0000')}`;
   let regex = compiled.get(key);
   if (!regex) {
     if (compiled.size >= MAX_COMPILED) compiled.clear();
-    regex = compileRegex(parts, ignoreCase);
+    regex = compilePattern(parts, ignoreCase);
     compiled.set(key, regex);
   }
   return regex;
 }
 
-function compileRegex(parts: readonly Part[], ignoreCase: boolean): RegExp {
+/** The pattern as an anchored regular expression (`*` any run, `?` one character). */
+export function compilePattern(parts: readonly Part[], ignoreCase: boolean): RegExp {
   const source = parts
     .map((part) => {
       if ('wildcard' in part) return part.wildcard === '*' ? '.*' : '.';
@@ -55,6 +56,12 @@ function compileRegex(parts: readonly Part[], ignoreCase: boolean): RegExp {
 
 /** Whether the whole value matches the pattern. */
 export function matchesPattern(parts: readonly Part[], value: string, ignoreCase = false): boolean {
+  // Most ARN components are plain text or a lone `*`: no regular expression needed.
+  if (parts.length === 1 && 'wildcard' in parts[0]! && parts[0].wildcard === '*') return true;
+  if (parts.every((part) => 'literal' in part)) {
+    const literal = parts.map((part) => (part as { literal: string }).literal).join('');
+    return ignoreCase ? literal.toLowerCase() === value.toLowerCase() : literal === value;
+  }
   return regexFor(parts, ignoreCase).test(value);
 }
 

@@ -23,8 +23,17 @@ export const LAYER_TITLE: Record<Layer, string> = {
  * (GitHub resolves annotation and SARIF paths against the repository root, where CI runs).
  */
 export function relativePath(file: string, cwd: string): string {
-  return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+  // A lint report names the same few files thousands of times.
+  const key = `${cwd}\u0000${file}`;
+  let relative = relativePaths.get(key);
+  if (relative === undefined) {
+    relative = path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+    relativePaths.set(key, relative);
+  }
+  return relative;
 }
+
+const relativePaths = new Map<string, string>();
 
 /** The infrastructure-as-code spellings of a fix, labelled, in a fixed order. */
 export function iacFixes(fix: Fix): [label: string, text: string][] {

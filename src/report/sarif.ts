@@ -69,6 +69,13 @@ function fingerprint(finding: Finding): string {
   return createHash('sha256').update(`${finding.checkId}\u0000${finding.resource}`).digest('hex');
 }
 
+/**
+ * A rule's help shows at most this many distinct fixes. On a large template every resource has its
+ * own (its name is in the command): listing them all would repeat each result's fix in megabytes of
+ * help text. Every result still carries its own fix (`properties.fix`).
+ */
+export const HELP_FIX_LIMIT = 10;
+
 /** The distinct fixes of a rule's results, each with the resources it applies to. */
 function distinctFixes(findings: Finding[]): { fix: NonNullable<Finding['fix']>; resources: string[] }[] {
   const byFix = new Map<string, { fix: NonNullable<Finding['fix']>; resources: string[] }>();
@@ -82,25 +89,38 @@ function distinctFixes(findings: Finding[]): { fix: NonNullable<Finding['fix']>;
   return [...byFix.values()];
 }
 
-function helpText(rationale: string, findings: Finding[], docs: string[]): string {
+type DistinctFix = ReturnType<typeof distinctFixes>[number];
+
+/** "…and 651 more fixes, …" when the help leaves some out. */
+function moreFixes(fixes: readonly DistinctFix[]): string[] {
+  const left = fixes.length - HELP_FIX_LIMIT;
+  if (left <= 0) return [];
+  return [
+    '',
+    `…and ${left} more fix${left === 1 ? '' : 'es'}, one per resource: each result carries its own (properties.fix).`,
+  ];
+}
+
+function helpText(rationale: string, fixes: readonly DistinctFix[], docs: string[]): string {
   const lines = [rationale];
-  for (const { fix, resources } of distinctFixes(findings)) {
+  for (const { fix, resources } of fixes.slice(0, HELP_FIX_LIMIT)) {
     lines.push('', `For ${resources.join(', ')}:`, ...fixLines(fix));
   }
+  lines.push(...moreFixes(fixes));
   if (docs.length > 0) lines.push('', 'References:', ...docs.map((url) => `  ${url}`));
   return lines.join('\n');
 }
 
-function helpMarkdown(rationale: string, findings: Finding[], docs: string[]): string {
+function helpMarkdown(rationale: string, fixes: readonly DistinctFix[], docs: string[]): string {
   const lines = [rationale];
-  const fixes = distinctFixes(findings);
   if (fixes.length > 0) lines.push('', '## Fix');
-  for (const { fix, resources } of fixes) {
+  for (const { fix, resources } of fixes.slice(0, HELP_FIX_LIMIT)) {
     lines.push('', `${resources.map(inlineCode).join(', ')}: ${fix.summary}`);
     if (fix.cli) lines.push('', ...codeBlock(fix.cli, 'sh'));
     const iac = iacFixes(fix);
     if (iac.length > 0) lines.push('', ...iac.map(([label, text]) => `- ${label}: ${inlineCode(text)}`));
   }
+  lines.push(...moreFixes(fixes));
   if (docs.length > 0) lines.push('', '## References', '', ...docs.map((url) => `- <${url}>`));
   return lines.join('\n');
 }
@@ -115,12 +135,13 @@ function ruleFor(checkId: string, findings: Finding[], check: Check | undefined)
     (finding) => (finding.suppression?.originalStatus ?? finding.status) === 'fail',
   );
   const severity = failed ? SECURITY_SEVERITY[first.suite] : undefined;
+  const fixes = distinctFixes(findings);
   const rule: ReportingDescriptor = {
     id: checkId,
     name: pascalCase(checkId),
     shortDescription: { text: check?.title ?? first.title },
     fullDescription: { text: rationale },
-    help: { text: helpText(rationale, findings, docs), markdown: helpMarkdown(rationale, findings, docs) },
+    help: { text: helpText(rationale, fixes, docs), markdown: helpMarkdown(rationale, fixes, docs) },
     properties: { tags, ...(severity ? { 'security-severity': severity } : {}) },
   };
   if (docs[0]) rule.helpUri = docs[0];
@@ -176,11 +197,13 @@ export function formatSarif(report: Report, options: SarifOptions): string {
   });
   const byCheck = new Map<string, Finding[]>();
   for (const { finding } of reported) {
-    byCheck.set(finding.checkId, [...(byCheck.get(finding.checkId) ?? []), finding]);
+    const findings = byCheck.get(finding.checkId);
+    if (findings) findings.push(finding);
+    else byCheck.set(finding.checkId, [finding]);
   }
   const catalogue = new Map(options.checks.map((check) => [check.id, check]));
-  const ruleIds = [...byCheck.keys()];
-  const rules = ruleIds.map((id) => ruleFor(id, byCheck.get(id)!, catalogue.get(id)));
+  const rules = [...byCheck].map(([id, findings]) => ruleFor(id, findings, catalogue.get(id)));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
 
   const log: Log = {
     $schema: SCHEMA_URI,
@@ -213,7 +236,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
         // Source positions come from JavaScript strings, which count UTF-16 code units.
         columnKind: 'utf16CodeUnits',
         results: reported.map(({ finding, level }) =>
-          resultFor(finding, ruleIds.indexOf(finding.checkId), level, options.cwd),
+          resultFor(finding, ruleIndex.get(finding.checkId)!, level, options.cwd),
         ),
         properties: { command: report.command, failOn: report.failOn, counts: report.counts },
       },

@@ -124,8 +124,8 @@ function findingRows(
     const id = paint(colors, finding.status, finding.checkId.padEnd(idWidth));
     lines.push(`  ${symbol} ${id}  ${finding.message}`);
     const indent = ' '.repeat(idWidth + 6);
-    const where = whereOf(finding, showResource, options.cwd);
-    if (where && finding.status !== 'pass') lines.push(`${indent}${colors.dim(where)}`);
+    const where = finding.status === 'pass' ? undefined : whereOf(finding, showResource, options.cwd);
+    if (where) lines.push(`${indent}${colors.dim(where)}`);
     if (finding.status === 'unknown' && finding.needs)
       lines.push(`${indent}${colors.dim(`needs: ${finding.needs}`)}`);
     if (finding.status === 'suppressed' && finding.suppression) {

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { formatSarif } from '../../src/report/sarif.js';
+import { formatSarif, HELP_FIX_LIMIT } from '../../src/report/sarif.js';
 import { AWKWARD_MESSAGE, CHECKS, CLUSTER_ARN, CWD, fixtureReport, TASK_ARN } from './report-fixture.js';
 
 /** The OASIS SARIF 2.1.0 schema (draft-07), vendored byte for byte from oasis-tcs/sarif-spec. */
@@ -82,6 +82,27 @@ describe('sarif', () => {
     expect(rule.help!.markdown).toContain('- Terraform: `aws_ecs_service: enable_execute_command = true`');
     expect(rule.help!.text).toContain(
       `For ${TASK_ARN}:\nFix: Enable exec on service web and force a new deployment; running tasks keep the old flag.\n  $ aws ecs update-service`,
+    );
+  });
+
+  it('lists at most HELP_FIX_LIMIT fixes in a rule help; every result keeps its own', () => {
+    const report = fixtureReport();
+    const [failing] = report.findings.filter((finding) => finding.checkId === 'task.exec-enabled');
+    const many = Array.from({ length: HELP_FIX_LIMIT + 3 }, (_, index) => ({
+      ...failing!,
+      resource: `arn:aws:ecs:us-east-1:111122223333:task/prod/${index}`,
+      fix: { ...failing!.fix!, summary: `Enable exec on service web-${index}.` },
+    }));
+    const log = sarif({ ...report, findings: [...report.findings.filter((f) => f !== failing), ...many] });
+    const rule = log.runs[0]!.tool.driver.rules!.find((candidate) => candidate.id === 'task.exec-enabled')!;
+    expect(rule.help!.text.match(/^For /gm)).toHaveLength(HELP_FIX_LIMIT);
+    expect(rule.help!.text).toContain('…and 3 more fixes, one per resource');
+    expect(rule.help!.markdown).toContain('Enable exec on service web-9.');
+    expect(rule.help!.markdown).not.toContain('Enable exec on service web-10.');
+    const results = log.runs[0]!.results!.filter((result) => result.ruleId === 'task.exec-enabled');
+    expect(results).toHaveLength(HELP_FIX_LIMIT + 3);
+    expect((results.at(-1)!.properties as { fix: { summary: string } }).fix.summary).toBe(
+      `Enable exec on service web-${HELP_FIX_LIMIT + 2}.`,
     );
   });
 

@@ -38,7 +38,11 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
   };
 }
 
-/** The offset declaring the value at `pointer`, or that of the nearest ancestor declared. */
+/**
+ * The offset declaring the value at `pointer`, or that of the nearest ancestor declared. Called for
+ * every property a reader notes (tens of thousands in a large template), so it walks the pointer
+ * in place rather than splitting it.
+ */
 function offsetOf(
   offsets: WeakMap<object, Map<string, number>>,
   root: unknown,
@@ -46,15 +50,21 @@ function offsetOf(
   pointer: string,
 ): { offset: number; pointer: string } {
   let value = root;
-  let found = { offset: rootOffset, pointer: '' };
-  for (const segment of pointer.split('/').slice(1)) {
-    const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
-    const offset = value !== null && typeof value === 'object' ? offsets.get(value)?.get(key) : undefined;
-    if (offset === undefined) break;
-    found = { offset, pointer: `${found.pointer}/${segment}` };
+  let offset = rootOffset;
+  let matchedLength = 0;
+  for (let start = 1; start <= pointer.length; ) {
+    const slash = pointer.indexOf('/', start);
+    const end = slash < 0 ? pointer.length : slash;
+    const segment = pointer.slice(start, end);
+    const key = segment.includes('~') ? segment.replaceAll('~1', '/').replaceAll('~0', '~') : segment;
+    const found = value !== null && typeof value === 'object' ? offsets.get(value)?.get(key) : undefined;
+    if (found === undefined) break;
+    offset = found;
+    matchedLength = end;
     value = (value as Record<string, unknown>)[key];
+    start = end + 1;
   }
-  return found;
+  return { offset, pointer: pointer.slice(0, matchedLength) };
 }
 
 function sourceDocument(
