@@ -76,7 +76,22 @@ export function keyToJudge(target: ExecTarget, key: KmsKey): KeyToJudge {
   }
   if (!policy.known)
     return { ...base, policy: { ...policy, permission: policy.permission ?? 'kms:GetKeyPolicy' } };
-  return { ...base, policy: { known: true, value: { name: key.keyId, document: policy.value } } };
+  return { ...base, policy: { known: true, value: namedKeyPolicy(key.keyId, policy) } };
+}
+
+/**
+ * One NamedPolicy per key policy: the evaluator parses a policy once per object, and in lint every
+ * target of a cluster shares its key.
+ */
+const keyPolicies = new WeakMap<object, NamedPolicy>();
+
+function namedKeyPolicy(keyId: string, fact: { value: unknown }): NamedPolicy {
+  let named = keyPolicies.get(fact);
+  if (!named || named.name !== keyId) {
+    named = { name: keyId, document: fact.value };
+    keyPolicies.set(fact, named);
+  }
+  return named;
 }
 
 export interface KeyRequest {

@@ -62,8 +62,17 @@ function pascalCase(id: string): string {
 
 /** A relative path as a URI reference: each segment percent-encoded, the separators kept. */
 function fileUri(file: string, cwd: string): string {
-  return relativePath(file, cwd).split('/').map(encodeURIComponent).join('/');
+  const path = relativePath(file, cwd);
+  let uri = fileUris.get(path);
+  if (uri === undefined) {
+    uri = path.split('/').map(encodeURIComponent).join('/');
+    fileUris.set(path, uri);
+  }
+  return uri;
 }
+
+/** A large lint report names a few files thousands of times. */
+const fileUris = new Map<string, string>();
 
 function fingerprint(finding: Finding): string {
   return createHash('sha256').update(`${finding.checkId}\u0000${finding.resource}`).digest('hex');

@@ -295,16 +295,26 @@ class Linker {
     const bucketNode = this.graph.buckets.find((node) => involved.includes(node));
     if (logGroup && logGroupNode) {
       const arn = `arn:${target.partition}:logs:${target.region}:${target.accountId}:log-group:${logGroup.name}`;
-      aliasRecords(locations, logGroupNode.id, arn);
-      aliasRecords(unresolved, logGroupNode.id, arn);
+      this.aliasNodeRecords(logGroupNode, arn, locations, unresolved);
     }
     if (bucket && bucketNode) {
       const arn = `arn:${target.partition}:s3:::${bucket.name}`;
-      aliasRecords(locations, bucketNode.id, arn);
-      aliasRecords(unresolved, bucketNode.id, arn);
+      this.aliasNodeRecords(bucketNode, arn, locations, unresolved);
     }
     if (Object.keys(locations).length > 0) target.locations = locations;
     if (Object.keys(unresolved).length > 0) target.unresolved = unresolved;
+  }
+
+  /** A log group or bucket's own records, under the ARN the logging checks name it by. */
+  private aliasNodeRecords(
+    node: Node,
+    alias: string,
+    locations: Record<string, SourceLocation>,
+    unresolved: Record<string, string>,
+  ): void {
+    const key = nodeKey(node.scope, node.id);
+    aliasRecords(this.graph.locations.get(key), node.id, alias, locations);
+    aliasRecords(this.graph.unresolved.get(key), node.id, alias, unresolved);
   }
 }
 
@@ -312,10 +322,10 @@ export function linkTargets(graph: IacGraph): ExecTarget[] {
   return new Linker(graph).targets();
 }
 
-/** Copies `ID` and `ID#property` records to `ALIAS` and `ALIAS#property`. */
-function aliasRecords<T>(records: Record<string, T>, id: string, alias: string): void {
-  for (const [key, value] of Object.entries(records)) {
-    if (key === id) records[alias] = value;
-    else if (key.startsWith(`${id}#`)) records[`${alias}${key.slice(id.length)}`] = value;
+/** Copies the node's `ID` and `ID#property` records into `into` as `ALIAS` and `ALIAS#property`. */
+function aliasRecords<T>(records: Record<string, T> | undefined, id: string, alias: string, into: Record<string, T>) {
+  for (const [key, value] of Object.entries(records ?? {})) {
+    if (key === id) into[alias] = value;
+    else if (key.startsWith(`${id}#`)) into[`${alias}${key.slice(id.length)}`] = value;
   }
 }
