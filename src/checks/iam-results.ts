@@ -53,8 +53,16 @@ const ACTION_SLOT = '\u0000';
 
 /** The action as a whole word of a reason (`kms:Decrypt`, not the start of `kms:DecryptX`). */
 function actionPattern(action: string): RegExp {
-  return new RegExp(`${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w*])`, 'g');
+  let pattern = actionPatterns.get(action);
+  if (!pattern) {
+    pattern = new RegExp(`${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w*])`, 'g');
+    actionPatterns.set(action, pattern);
+  }
+  return pattern;
 }
+
+/** The checks ask about a few dozen actions, thousands of times on a large template. */
+const actionPatterns = new Map<string, RegExp>();
 
 /**
  * Why they were denied: one reason per cause, not one per action. A reason that names its action

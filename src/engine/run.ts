@@ -1,11 +1,15 @@
 import { taskResource } from '../checks/target-helpers.js';
 import type { Check, CheckContext, CheckResult, IamObservation, Status } from '../checks/types.js';
-import { ExecTarget } from '../model/index.js';
+import { ExecTarget, type SourceLocation } from '../model/index.js';
 import type { Finding } from './finding.js';
 import { execOffSkipReason } from './intent.js';
 
+/** What a check reported, or the `error` the engine reports for it. */
+type RunResult = CheckResult | { status: 'error'; resource: string; message: string; evidence: string[] };
+
 /** The declaration of the property at fault, else of the resource (lint mode). */
-function locate(target: ExecTarget, result: CheckResult) {
+function locate(target: ExecTarget, result: RunResult) {
+  if (result.status === 'error') return undefined;
   if (result.location) return result.location;
   const locations = target.locations;
   if (!locations) return undefined;
@@ -14,7 +18,7 @@ function locate(target: ExecTarget, result: CheckResult) {
   );
 }
 
-function toFinding(check: Check, result: CheckResult, target: ExecTarget): Finding {
+function toFinding(check: Check, result: RunResult, location: SourceLocation | undefined): Finding {
   const finding: Finding = {
     checkId: check.id,
     title: check.title,
@@ -27,41 +31,29 @@ function toFinding(check: Check, result: CheckResult, target: ExecTarget): Findi
   };
   if ('fix' in result && result.fix) finding.fix = result.fix;
   if ('needs' in result && result.needs) finding.needs = result.needs;
-  const location = locate(target, result);
   if (location) finding.location = location;
   return finding;
 }
 
-function errorFinding(check: Check, resource: string, message: string): Finding {
-  return {
-    checkId: check.id,
-    title: check.title,
-    layer: check.layer,
-    suite: check.suite,
-    status: 'error',
-    resource,
-    message,
-    evidence: [],
-  };
+function errorResult(resource: string, message: string): RunResult {
+  return { status: 'error', resource, message, evidence: [] };
 }
 
-/** A check that throws, or passes without evidence, becomes an `error` finding, never a crash or a pass. */
-function runOne(check: Check, target: ExecTarget, context: CheckContext): Finding[] {
+/** A check that throws, or passes without evidence, becomes an `error` result, never a crash or a pass. */
+function runOne(check: Check, target: ExecTarget, context: CheckContext): RunResult[] {
   const skipReason = execOffSkipReason(check, target, context.options);
-  if (skipReason)
-    return [
-      toFinding(check, { status: 'skip', resource: taskResource(target), message: skipReason }, target),
-    ];
+  if (skipReason) return [{ status: 'skip', resource: taskResource(target), message: skipReason }];
   try {
-    return check.run(target, context).map((result) => {
-      if (result.status === 'pass' && (!result.evidence || result.evidence.length === 0)) {
-        return errorFinding(check, result.resource, 'check reported pass without evidence');
-      }
-      return toFinding(check, result, target);
-    });
+    return check
+      .run(target, context)
+      .map((result) =>
+        result.status === 'pass' && (!result.evidence || result.evidence.length === 0)
+          ? errorResult(result.resource, 'check reported pass without evidence')
+          : result,
+      );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [errorFinding(check, taskResource(target), `check threw: ${reason}`)];
+    return [errorResult(taskResource(target), `check threw: ${reason}`)];
   }
 }
 
@@ -71,15 +63,25 @@ function runOne(check: Check, target: ExecTarget, context: CheckContext): Findin
  */
 const JudgedFacts = ExecTarget.omit({ locations: true, unresolved: true });
 
-// Two files may declare resources with the same id: their findings differ by location.
-const findingKey = (finding: Finding) =>
-  [
-    finding.checkId,
-    finding.resource,
-    finding.status,
-    finding.message,
-    finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}` : '',
-  ].join('\u0000');
+/**
+ * Facts shared by targets (one cluster, one task definition) give identical results: a result is
+ * reported once per check, resource, status, location and message. Two files may declare
+ * resources with the same id: their findings differ by location.
+ */
+class Reported {
+  private readonly messages = new Map<string, string[]>();
+
+  /** True the first time; false for a result already reported. */
+  add(checkId: string, result: RunResult, location: SourceLocation | undefined): boolean {
+    const where = location ? `${location.file}:${location.line}:${location.column}` : '';
+    const key = `${checkId}\u0000${result.resource}\u0000${result.status}\u0000${where}`;
+    const messages = this.messages.get(key);
+    if (messages?.includes(result.message)) return false;
+    if (messages) messages.push(result.message);
+    else this.messages.set(key, [result.message]);
+    return true;
+  }
+}
 
 export interface RunHooks {
   /** Told, per target, every IAM question its checks evaluate (`check --iam-simulate`). */
@@ -96,7 +98,7 @@ export function runChecks(
   context: CheckContext,
   hooks: RunHooks = {},
 ): Finding[] {
-  const seen = new Set<string>();
+  const reported = new Reported();
   const findings: Finding[] = [];
   for (const target of targets) {
     const parsed = JudgedFacts.safeParse(target);
@@ -108,11 +110,9 @@ export function runChecks(
       ? { ...context, observeIam: (observation) => onIamObservation(observation, target) }
       : context;
     for (const check of checks) {
-      for (const finding of runOne(check, target, targetContext)) {
-        const key = findingKey(finding);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push(finding);
+      for (const result of runOne(check, target, targetContext)) {
+        const location = locate(target, result);
+        if (reported.add(check.id, result, location)) findings.push(toFinding(check, result, location));
       }
     }
   }

@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Runs the built CLI (`dist/cli/main.js`) as a user would; `npm test` builds it first. */
+/** Runs the built command (`dist/bin/ecs-exec-doctor.js`, the bundle `bin` names) as a user would; `npm test` builds it first. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+export const MAIN = join(ROOT, 'dist', 'bin', 'ecs-exec-doctor.js');
 export const BUILT = existsSync(MAIN);
 /** Appended to suite titles, so a run without dist/ says why it skipped them. */
-export const SKIP_NOTE = BUILT ? '' : ' (skipped: dist/cli/main.js is missing; run `npm run build` first)';
+export const SKIP_NOTE = BUILT
+  ? ''
+  : ' (skipped: dist/bin/ecs-exec-doctor.js is missing; run `npm run build` first)';
 
 export interface CliRun {
   code: number;

@@ -323,7 +323,12 @@ export function linkTargets(graph: IacGraph): ExecTarget[] {
 }
 
 /** Copies the node's `ID` and `ID#property` records into `into` as `ALIAS` and `ALIAS#property`. */
-function aliasRecords<T>(records: Record<string, T> | undefined, id: string, alias: string, into: Record<string, T>) {
+function aliasRecords<T>(
+  records: Record<string, T> | undefined,
+  id: string,
+  alias: string,
+  into: Record<string, T>,
+) {
   for (const [key, value] of Object.entries(records ?? {})) {
     if (key === id) into[alias] = value;
     else if (key.startsWith(`${id}#`)) into[`${alias}${key.slice(id.length)}`] = value;
