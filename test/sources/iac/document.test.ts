@@ -107,16 +107,19 @@ describe('parseSource', () => {
         '        - !Ref Sidecar',
       ].join('\n'),
     );
-    expect(document.locate('/Resources/Task Def')).toMatchObject({ line: 2, column: 3 });
-    expect(document.locate('/Resources/Task Def/Properties/Family')).toMatchObject({ line: 4, column: 7 });
-    expect(document.locate('/Resources/Task Def/Properties/Containers/0/Name')).toMatchObject({
-      line: 6,
-      column: 11,
-    });
-    expect(document.locate('/Resources/Task Def/Properties/Containers/1')).toMatchObject({
-      line: 7,
-      column: 11,
-    });
+    const at = (pointer: string) => {
+      const { line, column } = document.locate(`/Resources/Task Def${pointer}`);
+      return [line, column];
+    };
+    expect(
+      ['', '/Properties/Family', '/Properties/Containers/0/Name', '/Properties/Containers/1'].map(at),
+    ).toEqual([
+      [2, 3],
+      [4, 7],
+      [6, 11],
+      [7, 11],
+    ]);
+    // Through the short-form tag: `!Ref Sidecar` is `{Ref: Sidecar}`, declared at the tag.
     expect(document.locate('/Resources/Task Def/Properties/Containers/1/Ref')).toMatchObject({
       line: 7,
       column: 11,
