@@ -1,7 +1,7 @@
 import type { RequestContext } from './context.js';
 import { anyOf, type Outcome, outcome } from './truth.js';
 import { resolveVariables } from './variables.js';
-import { compilePattern, matchesArnPattern, textParts } from './wildcard.js';
+import { actionRegex, matchesArnPattern } from './wildcard.js';
 
 /**
  * Action names are case-insensitive; `*` and `?` match within them ("s3:Get*", "iam:*AccessKey*").
@@ -9,19 +9,6 @@ import { compilePattern, matchesArnPattern, textParts } from './wildcard.js';
  */
 export function matchesAction(patterns: readonly string[], action: string): boolean {
   return patterns.some((pattern) => actionRegex(pattern).test(action));
-}
-
-/** Every request asks about a handful of actions against the same statements: compile each pattern once. */
-const actionRegexes = new Map<string, RegExp>();
-
-function actionRegex(pattern: string): RegExp {
-  let regex = actionRegexes.get(pattern);
-  if (!regex) {
-    regex = compilePattern(textParts(pattern), true);
-    if (actionRegexes.size >= 10_000) actionRegexes.clear();
-    actionRegexes.set(pattern, regex);
-  }
-  return regex;
 }
 
 /**

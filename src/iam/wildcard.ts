@@ -32,19 +32,28 @@ export function partsText(parts: readonly Part[]): string {
 const compiled = new Map<string, RegExp>();
 const MAX_COMPILED = 10_000;
 
-function regexFor(parts: readonly Part[], ignoreCase: boolean): RegExp {
-  const key = `${ignoreCase ? 'i' : 's'}${parts.map((part) => ('literal' in part ? `=${part.literal}` : part.wildcard)).join('\u0000')}`;
+function remember(key: string, compile: () => RegExp): RegExp {
   let regex = compiled.get(key);
   if (!regex) {
     if (compiled.size >= MAX_COMPILED) compiled.clear();
-    regex = compilePattern(parts, ignoreCase);
+    regex = compile();
     compiled.set(key, regex);
   }
   return regex;
 }
 
+function regexFor(parts: readonly Part[], ignoreCase: boolean): RegExp {
+  const key = `${ignoreCase ? 'i' : 's'}${parts.map((part) => ('literal' in part ? `=${part.literal}` : part.wildcard)).join('\u0000')}`;
+  return remember(key, () => compilePattern(parts, ignoreCase));
+}
+
+/** A policy's action text (`s3:Get*`) as a case-insensitive regular expression, compiled once. */
+export function actionRegex(pattern: string): RegExp {
+  return remember(`a${pattern}`, () => compilePattern(textParts(pattern), true));
+}
+
 /** The pattern as an anchored regular expression (`*` any run, `?` one character). */
-export function compilePattern(parts: readonly Part[], ignoreCase: boolean): RegExp {
+function compilePattern(parts: readonly Part[], ignoreCase: boolean): RegExp {
   const source = parts
     .map((part) => {
       if ('wildcard' in part) return part.wildcard === '*' ? '.*' : '.';
